@@ -1,0 +1,58 @@
+package cn.fuyou.shared;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal that the API reports as RFC 9457 problem+json. {@code code} is a stable machine
+ * key (the UI translates it); {@code fieldErrors} name the offending request fields.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final List<FieldError> fieldErrors;
+    private final Map<String, Object> properties;
+
+    public ApiException(HttpStatus status, String code, String message,
+                        List<FieldError> fieldErrors, Map<String, Object> properties) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.fieldErrors = List.copyOf(fieldErrors);
+        this.properties = Map.copyOf(properties);
+    }
+
+    public static ApiException badField(String field, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid-field", message,
+                List.of(new FieldError(field, message)), Map.of());
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " " + id + " not found", List.of(), Map.of());
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message, List.of(), Map.of());
+    }
+
+    /** A write based on a version that is no longer current: never overwrite silently. */
+    public static ApiException staleVersion(String what, Object id, long expected, long actual) {
+        return new ApiException(HttpStatus.CONFLICT, "stale-version",
+                what + " " + id + " was changed by someone else (your version " + expected + ", current " + actual + "); reload and retry",
+                List.of(new FieldError("version", "stale version " + expected + ", current is " + actual)),
+                Map.of("currentVersion", actual));
+    }
+
+    public static ApiException conflict(String code, String message, Map<String, Object> properties) {
+        return new ApiException(HttpStatus.CONFLICT, code, message, List.of(), properties);
+    }
+
+    public HttpStatus status() { return status; }
+    public String code() { return code; }
+    public List<FieldError> fieldErrors() { return fieldErrors; }
+    public Map<String, Object> properties() { return properties; }
+
+    public record FieldError(String field, String message) {}
+}

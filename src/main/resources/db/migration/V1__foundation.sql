@@ -1,0 +1,1 @@
+-- fuyou foundation schema

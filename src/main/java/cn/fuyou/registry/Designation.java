@@ -1,0 +1,7 @@
+package cn.fuyou.registry;
+
+/** What the health commission has designated an institution to be. */
+public enum Designation {
+    CRITICAL_MATERNAL_CARE_CENTRE, CRITICAL_NEWBORN_CARE_CENTRE, ART_CENTRE, PRENATAL_DIAGNOSIS_CENTRE,
+    INFANT_CARE_GUIDANCE_CENTRE
+}

@@ -1,0 +1,5 @@
+package cn.fuyou.registry;
+
+public enum InstitutionType {
+    MCH_HOSPITAL, GENERAL_HOSPITAL, CHILDRENS_HOSPITAL, COMMUNITY_HEALTH_CENTRE, NURSERY, MCH_INSTITUTE
+}

@@ -1,0 +1,115 @@
+package cn.fuyou.security;
+
+import cn.fuyou.security.web.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The UI signs in with a session cookie and sends the XSRF-TOKEN cookie back as a header (CSRF);
+ * integrations send a bearer token and are stateless (no cookie, so no CSRF risk). Calculators,
+ * the critical-care directory and FHIR metadata are public, as the issues require.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String[] PUBLIC_API = {
+            "/api/auth/login", "/api/auth/me", "/api/calculators/**", "/api/growth/curves",
+            "/api/network/critical-care-centres", "/fhir/metadata", "/actuator/health", "/actuator/health/**"
+    };
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, ProblemResponses problems) throws Exception {
+        http
+            .csrf(csrf -> csrf
+                    .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
+                    // Bearer-token and public calculator calls carry no session cookie to forge.
+                    .ignoringRequestMatchers(r -> r.getHeader("Authorization") != null)
+                    .ignoringRequestMatchers("/api/calculators/**", "/cds-services/**"))
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .addFilterBefore(tokens, BasicAuthenticationFilter.class)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+            .securityContext(c -> c.securityContextRepository(securityContextRepository()))
+            .headers(h -> h
+                    .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                    .contentSecurityPolicy(c -> c.policyDirectives(
+                            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self' data:")))
+            .authorizeHttpRequests(a -> a
+                    .requestMatchers(PUBLIC_API).permitAll()
+                    .requestMatchers(HttpMethod.GET, "/cds-services", "/cds-services/**").permitAll()
+                    .requestMatchers("/api/**", "/fhir/**", "/cds-services/**", "/actuator/**").authenticated()
+                    .anyRequest().permitAll())
+            .exceptionHandling(e -> e
+                    .authenticationEntryPoint(problems::unauthenticated)
+                    .accessDeniedHandler(problems::denied))
+            .formLogin(f -> f.disable())
+            .httpBasic(b -> b.disable())
+            .logout(l -> l.disable());
+        return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    /** bcrypt by default, with the {id} prefix so the algorithm can be changed without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Spring Security's documented handler for single-page apps: BREACH-safe tokens, raw cookie value accepted. */
+    static final class SpaCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
+        private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
+        private final CsrfTokenRequestHandler xor = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
+            xor.handle(request, response, csrfToken);
+            csrfToken.get();
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            String header = request.getHeader(csrfToken.getHeaderName());
+            return (StringUtils.hasText(header) ? plain : xor).resolveCsrfTokenValue(request, csrfToken);
+        }
+    }
+
+    /** Makes sure the XSRF-TOKEN cookie is issued on every response, so the SPA always has one. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) token.getToken();
+            chain.doFilter(request, response);
+        }
+    }
+}

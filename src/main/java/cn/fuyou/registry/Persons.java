@@ -395,6 +395,30 @@ public class Persons {
                 .params(UUID.randomUUID(), from, to, kind, CurrentActor.orSystem().username()).update();
     }
 
+    /**
+     * A live-born baby becomes a person at delivery, identified by her birth record until she has a
+     * resident ID number; she is registered at the delivering institution and linked to her mother.
+     */
+    @Transactional
+    public UUID registerNewborn(UUID motherId, String givenName, String sex, LocalDate birthDate, String birthRecordNumber,
+                                UUID institutionId) {
+        PersonDetail mother = load(motherId).orElseThrow(() -> ApiException.notFound("person", motherId));
+        Actor actor = CurrentActor.get();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into person (id, family_name, given_name, full_name, sex, birth_date, id_type, id_number, phone,
+                                    address_area_code, address_text, registered_institution_id, created_by, changed_by)
+                values (?, ?, ?, ?, ?, ?, 'BIRTH_RECORD', ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, mother.familyName(), givenName, mother.familyName() + givenName, sex, birthDate, birthRecordNumber,
+                        mother.phone(), mother.addressAreaCode(), mother.addressText(), institutionId, actor.username(),
+                        actor.username())
+                .update();
+        entitle(id, institutionId, "REGISTERED");
+        link(motherId, id, "MOTHER_OF", "motherId");
+        audit.record(AuditRecord.write("CREATE", "Person", id, id, Map.of("newbornOf", motherId.toString())));
+        return id;
+    }
+
     /** Links a mother and a child (delivery records use this). */
     @Transactional
     public void linkMother(UUID motherId, UUID childId) {

@@ -189,6 +189,7 @@ create table postpartum_visit (
     pregnancy_id  uuid not null references pregnancy (id),
     institution_id uuid not null references institution (id),
     kind          text not null check (kind in ('HOME_VISIT', 'DAY_42')),
+    factors       text[] not null default '{}',
     visit_date    date not null,
     findings      text,
     systolic      smallint,

@@ -99,6 +99,12 @@ public class Institutions {
                 .param(d.name()).query(this::map).list();
     }
 
+    /** The district's MCH institution, which receives its dedicated-case reports (the lowest-level MCH hospital there). */
+    public Optional<Institution> districtMchInstitution(String areaCode) {
+        return jdbc.sql(SELECT + " where i.area_code = ? and i.type = 'MCH_HOSPITAL' order by i.level, i.code limit 1")
+                .param(areaCode).query(this::map).optional();
+    }
+
     @Transactional
     public Institution create(InstitutionChange c) {
         if (c.code() == null) throw ApiException.badField("code", "代码必填 / code is required");

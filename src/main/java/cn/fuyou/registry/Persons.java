@@ -431,6 +431,15 @@ public class Persons {
                 Map.of("existingPersonId", existing));
     }
 
+    /** Display names for lists in other modules (no access check: callers list records they may see). */
+    public Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) return Map.of();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, full_name from person where id = any(?)").param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return names;
+    }
+
     public Optional<PersonDetail> load(UUID id) {
         return jdbc.sql("""
                 select p.*, i.code as institution_code, i.name_zh as institution_name_zh, i.name_en as institution_name_en

@@ -130,7 +130,7 @@ public final class FoundationBenchmark {
         String line;
         while ((line = in.readLine()) != null) {
             if (line.contains("demo persons:")) System.out.println("  " + line.substring(line.indexOf("demo persons:")));
-            if (line.contains("is ready")) {
+            if (line.contains("is ready: http")) {
                 Thread drain = new Thread(() -> { try { while (in.readLine() != null) { } } catch (Exception ignored) { } });
                 drain.setDaemon(true);
                 drain.start();

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Source: issue 2 — persons, duplicate detection, scoping, audit, optimistic locking, errors. */
-class PersonApiTest extends IntegrationTest {
+public class PersonApiTest extends IntegrationTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger(100);
 
@@ -23,7 +23,7 @@ class PersonApiTest extends IntegrationTest {
     JdbcClient jdbc;
 
     /** A fresh valid woman's form with a unique ID number. */
-    static Map<String, Object> woman(String family, String given, String phone) {
+    public static Map<String, Object> woman(String family, String given, String phone) {
         LocalDate birth = LocalDate.of(1994, 5, 1).plusDays(SEQ.incrementAndGet());
         Map<String, Object> f = new HashMap<>();
         f.put("familyName", family);

@@ -1,0 +1,12 @@
+package cn.fuyou.maternal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Published after a delivery is stored: child health starts a record for each live-born baby. */
+public record DeliveryRecorded(UUID pregnancyId, UUID motherId, OffsetDateTime deliveredAt, int gestationalAgeDays,
+                               List<Baby> babies) {
+
+    public record Baby(UUID childId, String sex, int weightG, Integer apgar5, boolean nicuTransfer, String anomalies) {}
+}

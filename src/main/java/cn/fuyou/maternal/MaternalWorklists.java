@@ -1,0 +1,291 @@
+package cn.fuyou.maternal;
+
+import cn.fuyou.maternal.internal.PregnancyReader;
+import cn.fuyou.maternal.internal.Rules;
+import cn.fuyou.registry.Areas;
+import cn.fuyou.registry.Institution;
+import cn.fuyou.registry.Institutions;
+import cn.fuyou.registry.Persons;
+import cn.fuyou.shared.Actor;
+import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.CurrentActor;
+import cn.fuyou.shared.PageRequest;
+import cn.fuyou.shared.PageResult;
+import cn.fuyou.shared.StaffRole;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * An institution's worklists: antenatal contacts due or overdue by the national 5-visit schedule
+ * (§2), postpartum visits, grading tasks, open dedicated cases and PMTCT infant items; the district
+ * case list; and the dashboard counts. Read models over the module's own tables.
+ */
+@Service
+public class MaternalWorklists {
+
+    private final JdbcClient jdbc;
+    private final Areas areas;
+    private final Persons persons;
+    private final Institutions institutions;
+
+    MaternalWorklists(JdbcClient jdbc, Areas areas, Persons persons, Institutions institutions) {
+        this.jdbc = jdbc;
+        this.areas = areas;
+        this.persons = persons;
+        this.institutions = institutions;
+    }
+
+    /** One line of a worklist: whose, what, the window, and whether it is due or overdue. */
+    public record Item(String kind, UUID pregnancyId, UUID personId, String personName, String colour, boolean purple,
+                       String itemCode, String labelZh, String labelEn, LocalDate dueFrom, LocalDate dueUntil, String status) {}
+
+    public record Filter(String kind, String status, String colour, String q) {}
+
+    public PageResult<Item> worklist(Filter f, PageRequest page) {
+        UUID institution = CurrentActor.get().institutionId();
+        LocalDate today = LocalDate.now();
+        List<Item> items = new ArrayList<>();
+        if (wants(f, "ANTENATAL")) items.addAll(antenatal(institution, today));
+        if (wants(f, "POSTPARTUM")) items.addAll(postpartum(institution, today));
+        if (wants(f, "GRADING_TASK")) items.addAll(gradingTasks(institution, today));
+        if (wants(f, "PMTCT")) items.addAll(pmtctItems(institution));
+        Map<UUID, String> names = persons.namesOf(items.stream().map(Item::personId).collect(java.util.stream.Collectors.toSet()));
+        items.replaceAll(i -> new Item(i.kind(), i.pregnancyId(), i.personId(), names.get(i.personId()), i.colour(), i.purple(),
+                i.itemCode(), i.labelZh(), i.labelEn(), i.dueFrom(), i.dueUntil(), i.status()));
+        var filtered = items.stream()
+                .filter(i -> f.status() == null || f.status().isBlank() || f.status().equalsIgnoreCase(i.status()))
+                .filter(i -> f.colour() == null || f.colour().isBlank() || f.colour().equalsIgnoreCase(i.colour()))
+                .filter(i -> f.q() == null || f.q().isBlank() || (i.personName() != null && i.personName().contains(f.q().trim())))
+                .sorted(Comparator.comparing((Item i) -> !"OVERDUE".equals(i.status()))
+                        .thenComparing(i -> colourRank(i.colour()), Comparator.reverseOrder())
+                        .thenComparing(Item::dueUntil, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        int from = Math.min(page.offset(), filtered.size());
+        int to = Math.min(from + page.size(), filtered.size());
+        return new PageResult<>(filtered.subList(from, to), filtered.size(), page.page(), page.size());
+    }
+
+    /** The whole list (for export), same filters. */
+    public List<Item> all(Filter f) {
+        return worklist(f, new PageRequest(0, PageResult.MAX_SIZE)).total() <= PageResult.MAX_SIZE
+                ? worklist(f, new PageRequest(0, PageResult.MAX_SIZE)).items()
+                : exportAll(f);
+    }
+
+    private List<Item> exportAll(Filter f) {
+        List<Item> out = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            var page = worklist(f, new PageRequest(p, PageResult.MAX_SIZE));
+            out.addAll(page.items());
+            if (out.size() >= page.total()) return out;
+        }
+    }
+
+    private static boolean wants(Filter f, String kind) {
+        return f.kind() == null || f.kind().isBlank() || f.kind().equalsIgnoreCase(kind);
+    }
+
+    private List<Item> antenatal(UUID institution, LocalDate today) {
+        record Row(UUID id, UUID womanId, String name, String colour, boolean purple, LocalDate edd, List<LocalDate> contacts) {}
+        var rows = jdbc.sql("""
+                select p.id, p.woman_id, null, p.colour, p.purple, p.edd,
+                       array(select c.contact_date from antenatal_contact c where c.pregnancy_id = p.id and c.voided_at is null
+                             order by c.contact_date) as contacts
+                  from pregnancy p
+                 where p.care_institution_id = ? and p.status = 'OPEN'
+                   and not exists (select 1 from delivery d where d.pregnancy_id = p.id)""")
+                .param(institution)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class), dates(rs.getArray(7))))
+                .list();
+        List<Item> items = new ArrayList<>();
+        for (Row r : rows) {
+            for (Rules.Visit v : Rules.prenatalVisits(r.edd(), r.contacts(), today)) {
+                if ("DUE".equals(v.status()) || "OVERDUE".equals(v.status())) {
+                    items.add(new Item("ANTENATAL", r.id(), r.womanId(), r.name(), r.colour(), r.purple(), "VISIT_" + v.number(),
+                            v.labelZh(), v.labelEn(), v.dueFrom(), v.dueUntil(), v.status()));
+                }
+            }
+        }
+        return items;
+    }
+
+    private List<Item> postpartum(UUID institution, LocalDate today) {
+        record Row(UUID id, UUID womanId, String name, String colour, boolean purple, LocalDate delivered, LocalDate discharged,
+                   List<String> done) {}
+        var rows = jdbc.sql("""
+                select p.id, p.woman_id, null, p.colour, p.purple, p.ended_on, d.discharged_on,
+                       array(select v.kind from postpartum_visit v where v.pregnancy_id = p.id) as done
+                  from pregnancy p join delivery d on d.pregnancy_id = p.id
+                 where p.status = 'DELIVERED' and (d.institution_id = ? or p.care_institution_id = ?)""")
+                .params(institution, institution)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        strings(rs.getArray(8))))
+                .list();
+        List<Item> items = new ArrayList<>();
+        for (Row r : rows) {
+            for (Rules.PostpartumItem i : Rules.postpartumItems(r.delivered(), r.discharged())) {
+                if (r.done().contains(i.code())) continue;
+                String status = today.isBefore(i.dueFrom()) ? "UPCOMING" : today.isAfter(i.dueUntil()) ? "OVERDUE" : "DUE";
+                if (!"UPCOMING".equals(status)) {
+                    items.add(new Item("POSTPARTUM", r.id(), r.womanId(), r.name(), r.colour(), r.purple(), i.code(), i.labelZh(),
+                            i.labelEn(), i.dueFrom(), i.dueUntil(), status));
+                }
+            }
+        }
+        return items;
+    }
+
+    private List<Item> gradingTasks(UUID institution, LocalDate today) {
+        return jdbc.sql("""
+                select t.pregnancy_id, p.woman_id, null, p.colour, p.purple, t.created_on, t.due_on
+                  from grading_task t join pregnancy p on p.id = t.pregnancy_id
+                 where t.institution_id = ? and t.status = 'OPEN'""")
+                .param(institution)
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject(7, LocalDate.class);
+                    return new Item("GRADING_TASK", rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getBoolean(5), "GRADE_AT_LEVEL_2",
+                            "筛查阳性：2周内到二级及以上医院评估分级", "Positive screen: grade at a level-2+ hospital within 2 weeks",
+                            rs.getObject(6, LocalDate.class), due, today.isAfter(due) ? "OVERDUE" : "DUE");
+                })
+                .list();
+    }
+
+    private List<Item> pmtctItems(UUID institution) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return jdbc.sql("""
+                select p.id, i.child_id, null, p.colour, p.purple, i.code, i.label_zh, i.label_en, i.due_from, i.due_until
+                  from pmtct_infant_item i join pmtct_case c on c.id = i.pmtct_case_id join pregnancy p on p.id = c.pregnancy_id
+                  left join delivery d on d.pregnancy_id = p.id
+                 where i.done_at is null and i.due_from <= now() and (d.institution_id = ? or p.care_institution_id = ?)""")
+                .params(institution, institution)
+                .query((rs, n) -> {
+                    OffsetDateTime from = rs.getObject(9, OffsetDateTime.class);
+                    OffsetDateTime until = rs.getObject(10, OffsetDateTime.class);
+                    return new Item("PMTCT", rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            from.atZoneSameInstant(Deliveries.CHINA).toLocalDate(), until.atZoneSameInstant(Deliveries.CHINA).toLocalDate(),
+                            PregnancyReader.itemStatus(from, until, null, now));
+                })
+                .list();
+    }
+
+    // ---- district case list -------------------------------------------------------------------
+
+    public record CaseItem(UUID caseId, UUID pregnancyId, UUID womanId, String womanName, String colour, boolean purple,
+                           String reason, String districtCode, String reportedToCode, String careInstitutionCode,
+                           String careInstitutionNameZh, LocalDate edd, OffsetDateTime openedAt, String status) {}
+
+    /**
+     * Dedicated cases by district: a regional official sees her area's districts, a system admin all,
+     * and institution staff the cases reported to or cared for at their institution.
+     */
+    public PageResult<CaseItem> cases(String district, String status, PageRequest page) {
+        Actor actor = CurrentActor.get();
+        var where = new StringBuilder(" where true");
+        var params = new ArrayList<Object>();
+        if (district != null && !district.isBlank()) {
+            if (areas.find(district).isEmpty()) throw ApiException.badField("district", "未知地区 / unknown area " + district);
+            where.append(" and c.district_code = any(?)");
+            params.add(areas.withDescendants(district).toArray(String[]::new));
+        }
+        if (status != null && !status.isBlank()) { where.append(" and c.status = ?"); params.add(status.toUpperCase()); }
+        if (actor.role() == StaffRole.REGIONAL_OFFICIAL) {
+            where.append(" and c.district_code = any(?)");
+            params.add(areas.withDescendants(actor.areaCode()).toArray(String[]::new));
+        } else if (actor.role() != StaffRole.SYSTEM_ADMIN) {
+            where.append(" and (c.reported_to_institution_id = ? or p.care_institution_id = ?)");
+            params.add(actor.institutionId());
+            params.add(actor.institutionId());
+        }
+        String from = " from high_risk_case c join pregnancy p on p.id = c.pregnancy_id";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc.sql("""
+                select c.id, p.id, p.woman_id, p.colour, p.purple, c.reason, c.district_code, c.reported_to_institution_id,
+                       p.care_institution_id, p.edd, c.opened_at, c.status""" + from + where
+                        + " order by c.status desc, c.opened_at desc limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> {
+                    Institution care = institutions.findById(rs.getObject(9, UUID.class)).orElseThrow();
+                    UUID reportedTo = rs.getObject(8, UUID.class);
+                    return new CaseItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            null, rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7),
+                            reportedTo == null ? null : institutions.findById(reportedTo).map(Institution::code).orElse(null),
+                            care.code(), care.nameZh(), rs.getObject(10, LocalDate.class),
+                            rs.getObject(11, OffsetDateTime.class), rs.getString(12));
+                })
+                .list();
+        Map<UUID, String> names = persons.namesOf(items.stream().map(CaseItem::womanId).collect(java.util.stream.Collectors.toSet()));
+        items = items.stream().map(c -> new CaseItem(c.caseId(), c.pregnancyId(), c.womanId(), names.get(c.womanId()), c.colour(),
+                c.purple(), c.reason(), c.districtCode(), c.reportedToCode(), c.careInstitutionCode(), c.careInstitutionNameZh(),
+                c.edd(), c.openedAt(), c.status())).toList();
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+
+    // ---- dashboard ----------------------------------------------------------------------------
+
+    public record Dashboard(long openPregnancies, Map<String, Long> byColour, long purple, long overdueContacts,
+                            long dueContacts, long openCases, long overdueGradingTasks, long deliveriesThisMonth,
+                            List<Map<String, Object>> gradingsByMonth) {}
+
+    public Dashboard dashboard() {
+        UUID institution = CurrentActor.get().institutionId();
+        Map<String, Long> byColour = new java.util.LinkedHashMap<>();
+        for (RiskColour c : RiskColour.values()) byColour.put(c.name(), 0L);
+        jdbc.sql("select coalesce(colour, 'GREEN'), count(*) from pregnancy where care_institution_id = ? and status = 'OPEN' group by 1")
+                .param(institution).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> byColour.put(e.getKey(), e.getValue()));
+        long open = byColour.values().stream().mapToLong(Long::longValue).sum();
+        long purple = jdbc.sql("select count(*) from pregnancy where care_institution_id = ? and status = 'OPEN' and purple")
+                .param(institution).query(Long.class).single();
+        var antenatal = antenatal(institution, LocalDate.now());
+        long overdue = antenatal.stream().filter(i -> "OVERDUE".equals(i.status())).count();
+        long openCases = jdbc.sql("""
+                select count(*) from high_risk_case c join pregnancy p on p.id = c.pregnancy_id
+                 where c.status = 'OPEN' and (p.care_institution_id = ? or c.reported_to_institution_id = ?)""")
+                .params(institution, institution).query(Long.class).single();
+        long overdueTasks = jdbc.sql("select count(*) from grading_task where institution_id = ? and status = 'OPEN' and due_on < current_date")
+                .param(institution).query(Long.class).single();
+        long deliveries = jdbc.sql("select count(*) from delivery where institution_id = ? and delivered_at >= date_trunc('month', now())")
+                .param(institution).query(Long.class).single();
+        var byMonth = jdbc.sql("""
+                select to_char(date_trunc('month', g.assessed_on), 'YYYY-MM') as month, g.colour, count(*) as n
+                  from risk_grading g where g.institution_id = ? and g.assessed_on >= current_date - interval '12 months'
+                 group by 1, 2 order by 1, 2""")
+                .param(institution)
+                .query((rs, n) -> Map.<String, Object>of("month", rs.getString(1), "colour", rs.getString(2), "count", rs.getLong(3)))
+                .list();
+        return new Dashboard(open, byColour, purple, overdue, antenatal.size() - overdue, openCases, overdueTasks, deliveries, byMonth);
+    }
+
+    private static int colourRank(String colour) {
+        return colour == null ? 0 : RiskColour.valueOf(colour).ordinal() + 1;
+    }
+
+    private static List<LocalDate> dates(Array a) throws SQLException {
+        if (a == null) return List.of();
+        Object[] raw = (Object[]) a.getArray();
+        List<LocalDate> out = new ArrayList<>(raw.length);
+        for (Object o : raw) out.add(o instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(o.toString()));
+        return out;
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+}

@@ -1,0 +1,165 @@
+package cn.fuyou.maternal;
+
+import cn.fuyou.audit.AuditLog;
+import cn.fuyou.audit.AuditRecord;
+import cn.fuyou.maternal.internal.PregnancyReader;
+import cn.fuyou.maternal.internal.Rules;
+import cn.fuyou.registry.Institution;
+import cn.fuyou.registry.Institutions;
+import cn.fuyou.registry.PersonDetail;
+import cn.fuyou.registry.Persons;
+import cn.fuyou.shared.Actor;
+import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.CurrentActor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pregnancy episodes: registration (建册) with dating, the record as one read, and closing with
+ * an outcome. One open pregnancy per woman at a time (a unique index enforces it under races).
+ */
+@Service
+public class Pregnancies {
+
+    private final JdbcClient jdbc;
+    private final Persons persons;
+    private final Institutions institutions;
+    private final AuditLog audit;
+    private final PregnancyReader reader;
+    private final RiskAssessments risk;
+    private final ObjectMapper json;
+
+    Pregnancies(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit, PregnancyReader reader,
+                RiskAssessments risk, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.institutions = institutions;
+        this.audit = audit;
+        this.reader = reader;
+        this.risk = risk;
+        this.json = json;
+    }
+
+    @Transactional
+    public PregnancyRecord register(PregnancyRegistration r) {
+        Actor actor = CurrentActor.get();
+        PersonDetail woman = persons.load(r.womanId())
+                .orElseThrow(() -> ApiException.badField("womanId", "孕妇不存在 / no such person"));
+        if (!persons.canAccess(r.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
+        if (!"F".equals(woman.sex())) throw ApiException.badField("womanId", "只能为女性建册 / only a woman can be registered");
+        if (r.para() > r.gravida()) throw ApiException.badField("para", "产次不能大于孕次 / para cannot exceed gravida");
+        LocalDate registeredOn = r.registeredOn() == null ? LocalDate.now() : r.registeredOn();
+        if (r.lmp() == null && r.ultrasound() == null && r.art() == null) {
+            throw ApiException.badField("lmp", "需末次月经、超声或移植日期之一 / LMP, an ultrasound or an ART transfer is needed to date the pregnancy");
+        }
+        if (r.lmp() != null && r.lmp().isBefore(registeredOn.minusDays(44 * 7))) {
+            throw ApiException.badField("lmp", "末次月经距今超过44周 / LMP is more than 44 weeks ago");
+        }
+        if (r.ultrasound() != null && r.ultrasound().crlMm() == null && r.ultrasound().gestationalAgeDays() == null) {
+            throw ApiException.badField("ultrasound.crlMm", "需CRL或超声孕龄 / give the CRL or the ultrasound gestational age");
+        }
+        Rules.checkFactorCodes(r.historyFactors() == null ? List.of() : r.historyFactors(), "historyFactors");
+        Rules.Dating dating = Rules.date(datingInput(r), registeredOn);
+        Institution here = institutions.findById(actor.institutionId()).orElseThrow();
+        UUID id = UUID.randomUUID();
+        String history = toJson(Map.of("factors", r.historyFactors() == null ? List.of() : r.historyFactors(),
+                "notes", r.historyNotes() == null ? "" : r.historyNotes()));
+        try {
+            jdbc.sql("""
+                    insert into pregnancy (id, woman_id, partner_id, registered_institution_id, care_institution_id, registered_on,
+                        gravida, para, lmp, us_date, us_crl_mm, us_ga_days, art_transfer_date, art_embryo_age_days, edd,
+                        dating_method, redated, suboptimally_dated, height_cm, pre_pregnancy_weight_kg, fetus_count,
+                        uterine_surgeries, months_since_uterine_surgery, last_birth_date, history, created_by, changed_by)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
+                    .params(id, r.womanId(), r.partnerId(), here.id(), here.id(), registeredOn, r.gravida(), r.para(), r.lmp(),
+                            r.ultrasound() == null ? null : r.ultrasound().date(),
+                            r.ultrasound() == null ? null : r.ultrasound().crlMm(),
+                            r.ultrasound() == null ? null : r.ultrasound().gestationalAgeDays(),
+                            r.art() == null ? null : r.art().transferDate(), r.art() == null ? null : r.art().embryoAgeDays(),
+                            dating.edd(), dating.method(), dating.redated(), dating.suboptimallyDated(), r.heightCm(),
+                            r.prePregnancyWeightKg(), r.fetusCount() == null ? 1 : r.fetusCount(),
+                            r.uterineSurgeries() == null ? 0 : r.uterineSurgeries(), r.monthsSinceLastUterineSurgery(),
+                            r.lastBirthDate(), history, actor.username(), actor.username())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            UUID open = jdbc.sql("select id from pregnancy where woman_id = ? and status <> 'CLOSED'").param(r.womanId())
+                    .query(UUID.class).single();
+            throw ApiException.conflict("open-pregnancy", "她已有一个未结束的孕期档案 / she already has an open pregnancy",
+                    Map.of("pregnancyId", open));
+        }
+        persons.entitle(r.womanId(), here.id(), "CARED");
+        audit.record(AuditRecord.write("CREATE", "Pregnancy", id, r.womanId(), Map.of("edd", dating.edd().toString())));
+        risk.gradeAfterChange(id, registeredOn);
+        return reader.read(id).orElseThrow();
+    }
+
+    /** The pregnancy's page; every read is audited against the woman's record. */
+    @Transactional
+    public PregnancyRecord open(UUID id) {
+        UUID woman = womanOf(id);
+        if (!persons.canAccess(woman)) {
+            audit.recordIndependently(AuditRecord.read("Pregnancy", id, woman, false, false, null));
+            throw ApiException.forbidden("您所在机构无权查看此记录 / your institution is not entitled to this record");
+        }
+        audit.record(AuditRecord.read("Pregnancy", id, woman, true, false, null));
+        return reader.read(id).orElseThrow();
+    }
+
+    public record PregnancySummary(UUID id, LocalDate registeredOn, LocalDate edd, String status, String outcome,
+                                   String colour, boolean purple) {}
+
+    public List<PregnancySummary> forWoman(UUID womanId) {
+        if (!persons.canAccess(womanId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled");
+        return jdbc.sql("select id, registered_on, edd, status, outcome, colour, purple from pregnancy where woman_id = ? order by registered_on desc")
+                .param(womanId).query(PregnancySummary.class).list();
+    }
+
+    /** Ends a pregnancy that did not reach delivery (miscarriage, termination, ectopic, death, transfer). */
+    @Transactional
+    public PregnancyRecord end(UUID id, String outcome, LocalDate on, long version) {
+        PregnancyRecord p = open(id);
+        if (!List.of("MISCARRIAGE", "TERMINATION", "ECTOPIC", "MATERNAL_DEATH", "TRANSFERRED_OUT", "STILLBIRTH").contains(outcome)) {
+            throw ApiException.badField("outcome", "结局无效（活产请登记分娩）/ invalid outcome (record a delivery for a live birth)");
+        }
+        if (on == null || on.isAfter(LocalDate.now()) || on.isBefore(p.registeredOn().minusDays(1))) {
+            throw ApiException.badField("outcomeDate", "结局日期无效 / outcome date is not valid");
+        }
+        if (!"OPEN".equals(p.status())) throw ApiException.conflict("not-open", "孕期档案已结束 / the pregnancy has ended", Map.of());
+        int n = jdbc.sql("""
+                update pregnancy set status = 'CLOSED', outcome = ?, outcome_date = ?, ended_on = ?, version = version + 1,
+                       changed_at = now(), changed_by = ? where id = ? and version = ?""")
+                .params(outcome, on, on, CurrentActor.get().username(), id, version).update();
+        if (n == 0) throw ApiException.staleVersion("pregnancy", id, version, p.version());
+        jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = ? where pregnancy_id = ? and status = 'OPEN'")
+                .params(outcome, id).update();
+        audit.record(AuditRecord.write("CLOSE", "Pregnancy", id, p.womanId(), Map.of("outcome", outcome)));
+        return reader.read(id).orElseThrow();
+    }
+
+    UUID womanOf(UUID pregnancyId) {
+        return jdbc.sql("select woman_id from pregnancy where id = ?").param(pregnancyId).query(UUID.class).optional()
+                .orElseThrow(() -> ApiException.notFound("pregnancy", pregnancyId));
+    }
+
+    static Rules.DatingInput datingInput(PregnancyRegistration r) {
+        return new Rules.DatingInput(r.lmp(), r.ultrasound() == null ? null : r.ultrasound().date(),
+                r.ultrasound() == null ? null : r.ultrasound().crlMm(),
+                r.ultrasound() == null ? null : r.ultrasound().gestationalAgeDays(),
+                r.art() == null ? null : r.art().transferDate(), r.art() == null ? null : r.art().embryoAgeDays());
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

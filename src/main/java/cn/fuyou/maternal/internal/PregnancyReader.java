@@ -1,0 +1,251 @@
+package cn.fuyou.maternal.internal;
+
+import cn.fuyou.maternal.PregnancyRecord;
+import cn.fuyou.maternal.PregnancyRecord.GestationalAge;
+import cn.fuyou.maternal.PregnancyRecord.InstitutionRef;
+import cn.fuyou.maternal.RiskColour;
+import cn.fuyou.registry.Institution;
+import cn.fuyou.registry.Institutions;
+import cn.fuyou.registry.PersonDetail;
+import cn.fuyou.registry.Persons;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads a pregnancy and everything under it into one {@link PregnancyRecord} (a handful of indexed queries). */
+@Component
+public class PregnancyReader {
+
+    private final JdbcClient jdbc;
+    private final Persons persons;
+    private final Institutions institutions;
+    private final ObjectMapper json;
+
+    PregnancyReader(JdbcClient jdbc, Persons persons, Institutions institutions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.institutions = institutions;
+        this.json = json;
+    }
+
+    public Optional<PregnancyRecord> read(UUID id) {
+        return jdbc.sql("select *, history::text as history_json from pregnancy where id = ?").param(id)
+                .query((rs, n) -> map(rs)).optional();
+    }
+
+    /** Gestational age in days on a date, from the (possibly redated) EDD. */
+    public static int gaDays(LocalDate edd, LocalDate on) {
+        return 280 - (int) ChronoUnit.DAYS.between(on, edd);
+    }
+
+    private PregnancyRecord map(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        UUID womanId = rs.getObject("woman_id", UUID.class);
+        PersonDetail woman = persons.load(womanId).orElseThrow();
+        InstitutionRef registered = ref(rs.getObject("registered_institution_id", UUID.class));
+        InstitutionRef care = ref(rs.getObject("care_institution_id", UUID.class));
+        LocalDate edd = rs.getObject("edd", LocalDate.class);
+        String status = rs.getString("status");
+        String colour = rs.getString("colour");
+        JsonNode history = readTree(rs.getString("history_json"));
+        List<String> historyFactors = toList(history.path("factors"));
+        var contacts = contacts(id);
+        var delivery = delivery(id);
+        List<LocalDate> contactDates = contacts.stream().map(PregnancyRecord.Contact::contactDate).toList();
+        LocalDate today = LocalDate.now();
+        List<PregnancyRecord.ScheduledVisit> schedule = "OPEN".equals(status) && delivery == null
+                ? Rules.prenatalVisits(edd, contactDates, today).stream()
+                    .map(v -> new PregnancyRecord.ScheduledVisit(v.number(), v.labelZh(), v.labelEn(), v.dueFrom(), v.dueUntil(),
+                            v.doneOn(), v.status())).toList()
+                : List.of();
+        return new PregnancyRecord(id, womanId, woman.fullName(), woman.birthDate(), woman.addressAreaCode(),
+                rs.getObject("partner_id", UUID.class), registered, care, rs.getObject("registered_on", LocalDate.class),
+                rs.getInt("gravida"), rs.getInt("para"), rs.getObject("lmp", LocalDate.class), rs.getObject("us_date", LocalDate.class),
+                rs.getBigDecimal("us_crl_mm"), (Integer) rs.getObject("us_ga_days"), rs.getObject("art_transfer_date", LocalDate.class),
+                rs.getObject("art_embryo_age_days") == null ? null : rs.getInt("art_embryo_age_days"), edd,
+                rs.getString("dating_method"), rs.getBoolean("redated"), rs.getBoolean("suboptimally_dated"),
+                "OPEN".equals(status) && delivery == null ? GestationalAge.of(gaDays(edd, today)) : null,
+                rs.getBigDecimal("height_cm"), rs.getBigDecimal("pre_pregnancy_weight_kg"), rs.getInt("fetus_count"),
+                rs.getInt("uterine_surgeries"), (Integer) rs.getObject("months_since_uterine_surgery"),
+                rs.getObject("last_birth_date", LocalDate.class), historyFactors, history.path("notes").asText(""),
+                status, rs.getString("outcome"), rs.getObject("outcome_date", LocalDate.class), colour,
+                rs.getBoolean("purple"), rs.getBoolean("screen_positive"), careWarning(colour, care, status),
+                contacts, gradings(id), cases(id), tasks(id), schedule, delivery, postpartum(id), pmtct(id), rs.getLong("version"));
+    }
+
+    private static PregnancyRecord.CareWarning careWarning(String colour, InstitutionRef care, String status) {
+        if (colour == null || "CLOSED".equals(status)) return null;
+        int required = RiskColour.valueOf(colour).requiredLevel();
+        if (care.level() >= required) return null;
+        return new PregnancyRecord.CareWarning(required, care.level(),
+                "其风险颜色要求在" + required + "级及以上医疗机构管理，当前机构为" + care.level() + "级，请转诊",
+                "her colour needs care at level " + required + " or above; this institution is level " + care.level() + ": refer her");
+    }
+
+    /** Institutions are few and change rarely; their references are memoised (edits clear it on restart or after 5 min). */
+    private final java.util.concurrent.ConcurrentMap<UUID, InstitutionRef> refs = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long refsLoadedAt = System.nanoTime();
+
+    private InstitutionRef ref(UUID id) {
+        if (System.nanoTime() - refsLoadedAt > 300_000_000_000L) {
+            refs.clear();
+            refsLoadedAt = System.nanoTime();
+        }
+        return refs.computeIfAbsent(id, k -> {
+            Institution i = institutions.findById(k).orElseThrow();
+            return new InstitutionRef(i.id(), i.code(), i.nameZh(), i.nameEn(), i.level(), i.areaCode());
+        });
+    }
+
+    private List<PregnancyRecord.Contact> contacts(UUID pregnancyId) {
+        return jdbc.sql("""
+                select c.* from antenatal_contact c
+                 where c.pregnancy_id = ? and c.voided_at is null order by c.contact_date, c.created_at""")
+                .param(pregnancyId)
+                .query((rs, n) -> new PregnancyRecord.Contact(rs.getObject("id", UUID.class),
+                        rs.getObject("contact_date", LocalDate.class), GestationalAge.of(rs.getInt("ga_days")),
+                        ref(rs.getObject("institution_id", UUID.class)).code(), ref(rs.getObject("institution_id", UUID.class)).nameZh(),
+                        rs.getBigDecimal("weight_kg"), integer(rs, "systolic"),
+                        integer(rs, "diastolic"), rs.getBigDecimal("fundal_height_cm"), integer(rs, "fetal_heart_rate"),
+                        rs.getString("presentation"), rs.getString("oedema"), rs.getString("urine_protein"),
+                        rs.getBigDecimal("hemoglobin_g_per_l"), rs.getBigDecimal("platelets_e9_per_l"),
+                        rs.getBigDecimal("glucose_fasting"), rs.getBigDecimal("ogtt_1h"), rs.getBigDecimal("ogtt_2h"),
+                        rs.getString("blood_group"), rs.getString("rh"), rs.getString("hiv"), rs.getString("syphilis"),
+                        rs.getString("hbsag"), rs.getBigDecimal("creatinine_x_uln"), integer(rs, "pasp_mmhg"),
+                        integer(rs, "nyha_class"), integer(rs, "ejection_fraction"), rs.getString("ultrasound"),
+                        strings(rs.getArray("factors")), rs.getString("plan"), rs.getObject("next_appointment", LocalDate.class),
+                        rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    private List<PregnancyRecord.Grading> gradings(UUID pregnancyId) {
+        return jdbc.sql("""
+                select g.*, g.factors::text as factors_json from risk_grading g where g.pregnancy_id = ? order by g.created_at""")
+                .param(pregnancyId)
+                .query((rs, n) -> new PregnancyRecord.Grading(rs.getObject("id", UUID.class),
+                        rs.getObject("assessed_on", LocalDate.class), rs.getString("stage"), rs.getString("computed_colour"),
+                        rs.getString("colour"), rs.getBoolean("purple"), rs.getBoolean("screen_positive"),
+                        readTree(rs.getString("factors_json")), rs.getString("rule_set_version"), rs.getString("override_reason"),
+                        rs.getBoolean("confirmed"), ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("created_by"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    private List<PregnancyRecord.Case> cases(UUID pregnancyId) {
+        return jdbc.sql("""
+                select c.* from high_risk_case c where c.pregnancy_id = ? order by c.opened_at""")
+                .param(pregnancyId)
+                .query((rs, n) -> new PregnancyRecord.Case(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getString("reason"), rs.getString("district_code"),
+                        rs.getObject("reported_to_institution_id") == null ? null : ref(rs.getObject("reported_to_institution_id", UUID.class)).code(),
+                        rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
+                        rs.getObject("closed_at", OffsetDateTime.class), rs.getString("outcome")))
+                .list();
+    }
+
+    private List<PregnancyRecord.Task> tasks(UUID pregnancyId) {
+        return jdbc.sql("""
+                select t.* from grading_task t where t.pregnancy_id = ? order by t.created_on""")
+                .param(pregnancyId)
+                .query((rs, n) -> new PregnancyRecord.Task(rs.getObject("id", UUID.class), ref(rs.getObject("institution_id", UUID.class)).code(),
+                        rs.getObject("created_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                        rs.getString("status"), rs.getObject("done_on", LocalDate.class)))
+                .list();
+    }
+
+    private PregnancyRecord.Delivery delivery(UUID pregnancyId) {
+        return jdbc.sql("""
+                select d.* from delivery d where d.pregnancy_id = ?""")
+                .param(pregnancyId)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new PregnancyRecord.Delivery(id, rs.getObject("delivered_at", OffsetDateTime.class),
+                            GestationalAge.of(rs.getInt("ga_days")), rs.getString("mode"), rs.getString("caesarean_indication"),
+                            ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("attendant"), integer(rs, "blood_loss_ml"),
+                            strings(rs.getArray("complications")), rs.getString("maternal_condition"),
+                            rs.getObject("discharged_on", LocalDate.class), newborns(id));
+                })
+                .optional().orElse(null);
+    }
+
+    private List<PregnancyRecord.Newborn> newborns(UUID deliveryId) {
+        return jdbc.sql("select * from newborn where delivery_id = ? order by birth_order").param(deliveryId)
+                .query((rs, n) -> new PregnancyRecord.Newborn(rs.getObject("id", UUID.class), rs.getInt("birth_order"),
+                        rs.getObject("child_id", UUID.class), rs.getString("sex"), rs.getInt("weight_g"),
+                        rs.getBigDecimal("length_cm"), rs.getBigDecimal("head_circumference_cm"), integer(rs, "apgar1"),
+                        integer(rs, "apgar5"), integer(rs, "apgar10"), rs.getBoolean("live_born"), rs.getString("anomalies"),
+                        rs.getBoolean("nicu_transfer")))
+                .list();
+    }
+
+    private List<PregnancyRecord.PostpartumVisit> postpartum(UUID pregnancyId) {
+        return jdbc.sql("select * from postpartum_visit where pregnancy_id = ? order by visit_date").param(pregnancyId)
+                .query((rs, n) -> new PregnancyRecord.PostpartumVisit(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getObject("visit_date", LocalDate.class), rs.getString("findings"), integer(rs, "systolic"),
+                        integer(rs, "diastolic"), rs.getString("created_by")))
+                .list();
+    }
+
+    private List<PregnancyRecord.Pmtct> pmtct(UUID pregnancyId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return jdbc.sql("select * from pmtct_case where pregnancy_id = ? order by infection").param(pregnancyId)
+                .query((rs, n) -> {
+                    UUID caseId = rs.getObject("id", UUID.class);
+                    var items = jdbc.sql("select * from pmtct_infant_item where pmtct_case_id = ? order by due_from, code")
+                            .param(caseId)
+                            .query((r, k) -> {
+                                OffsetDateTime from = r.getObject("due_from", OffsetDateTime.class);
+                                OffsetDateTime until = r.getObject("due_until", OffsetDateTime.class);
+                                OffsetDateTime done = r.getObject("done_at", OffsetDateTime.class);
+                                return new PregnancyRecord.InfantItem(r.getObject("id", UUID.class), r.getObject("child_id", UUID.class),
+                                        r.getString("code"), r.getString("label_zh"), r.getString("label_en"), from, until, done,
+                                        r.getString("result"), itemStatus(from, until, done, now));
+                            }).list();
+                    return new PregnancyRecord.Pmtct(caseId, rs.getString("infection"), rs.getObject("found_on", LocalDate.class),
+                            rs.getString("found_at_stage"), rs.getObject("maternal_art_start", LocalDate.class),
+                            integer(rs, "viral_load_copies"), rs.getBigDecimal("hbv_dna_iu_per_ml"),
+                            (Boolean) rs.getObject("hbeag_positive"), rs.getString("treatment"), rs.getString("status"),
+                            rs.getLong("version"), items);
+                })
+                .list();
+    }
+
+    /** DONE, UPCOMING (window not open), DUE (inside its window) or OVERDUE (window passed) — §2/§5 wording. */
+    public static String itemStatus(OffsetDateTime from, OffsetDateTime until, OffsetDateTime done, OffsetDateTime now) {
+        if (done != null) return "DONE";
+        if (now.isBefore(from)) return "UPCOMING";
+        return now.isAfter(until) ? "OVERDUE" : "DUE";
+    }
+
+    private static Integer integer(ResultSet rs, String col) throws SQLException {
+        Object o = rs.getObject(col);
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+
+    private static List<String> toList(JsonNode node) {
+        return node.isArray() ? java.util.stream.StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList() : List.of();
+    }
+
+    private JsonNode readTree(String s) {
+        try {
+            return json.readTree(s == null ? "{}" : s);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -100,7 +100,8 @@ public class Deliveries {
                             b.apgar1(), b.apgar5(), b.apgar10(), b.liveBorn(), b.anomalies(), Boolean.TRUE.equals(b.nicuTransfer()))
                     .update();
             if (child != null) {
-                babies.add(new DeliveryRecorded.Baby(child, b.sex(), b.weightG(), b.apgar5(), Boolean.TRUE.equals(b.nicuTransfer()), b.anomalies()));
+                babies.add(new DeliveryRecorded.Baby(child, b.sex(), b.weightG(), b.lengthCm(), b.headCircumferenceCm(), b.apgar1(),
+                        b.apgar5(), b.apgar10(), Boolean.TRUE.equals(b.nicuTransfer()), b.anomalies()));
             }
         }
         String outcome = f.maternalCondition().equals("DIED") ? "MATERNAL_DEATH" : liveBorn.isEmpty() ? "STILLBIRTH" : "LIVE_BIRTH";
@@ -119,7 +120,9 @@ public class Deliveries {
         pmtct.planInfants(pregnancyId, liveBorn, f.deliveredAt(), day);
         audit.record(AuditRecord.write("DELIVERY", "Pregnancy", pregnancyId, p.womanId(),
                 Map.of("outcome", outcome, "babies", f.babies().size())));
-        events.publishEvent(new DeliveryRecorded(pregnancyId, p.womanId(), f.deliveredAt(), ga, babies));
+        List<String> infections = jdbc.sql("select infection from pmtct_case where pregnancy_id = ? order by 1")
+                .param(pregnancyId).query(String.class).list();
+        events.publishEvent(new DeliveryRecorded(pregnancyId, p.womanId(), f.deliveredAt(), ga, babies, infections));
         return reader.read(pregnancyId).orElseThrow();
     }
 

@@ -76,7 +76,7 @@ public class Persons {
             params.add(term);
         } else if (!term.isEmpty()) {
             mode = "NAME";
-            where.append(" and p.full_name like ?");
+            where.append(" and p.full_name collate \"C\" like ?");
             params.add(term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         } else {
             mode = "ALL";
@@ -88,7 +88,7 @@ public class Persons {
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        String order = mode.equals("NAME") ? " order by p.full_name, p.birth_date, p.id" : " order by p.changed_at desc, p.id";
+        String order = mode.equals("NAME") ? " order by p.full_name collate \"C\", p.birth_date, p.id" : " order by p.changed_at desc, p.id";
         List<PersonSummary> items = new ArrayList<>(jdbc.sql("""
                 select p.*, i.code as institution_code from person p
                   join institution i on i.id = p.registered_institution_id""" + where + order + " limit ? offset ?")

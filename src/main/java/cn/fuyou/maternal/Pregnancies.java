@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,13 +70,13 @@ public class Pregnancies {
         UUID id = UUID.randomUUID();
         String history = toJson(Map.of("factors", r.historyFactors() == null ? List.of() : r.historyFactors(),
                 "notes", r.historyNotes() == null ? "" : r.historyNotes()));
-        try {
-            jdbc.sql("""
+        int inserted = jdbc.sql("""
                     insert into pregnancy (id, woman_id, partner_id, registered_institution_id, care_institution_id, registered_on,
                         gravida, para, lmp, us_date, us_crl_mm, us_ga_days, art_transfer_date, art_embryo_age_days, edd,
                         dating_method, redated, suboptimally_dated, height_cm, pre_pregnancy_weight_kg, fetus_count,
                         uterine_surgeries, months_since_uterine_surgery, last_birth_date, history, created_by, changed_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                on conflict (woman_id) where status <> 'CLOSED' do nothing""")
                     .params(id, r.womanId(), r.partnerId(), here.id(), here.id(), registeredOn, r.gravida(), r.para(), r.lmp(),
                             r.ultrasound() == null ? null : r.ultrasound().date(),
                             r.ultrasound() == null ? null : r.ultrasound().crlMm(),
@@ -88,7 +87,7 @@ public class Pregnancies {
                             r.uterineSurgeries() == null ? 0 : r.uterineSurgeries(), r.monthsSinceLastUterineSurgery(),
                             r.lastBirthDate(), history, actor.username(), actor.username())
                     .update();
-        } catch (DuplicateKeyException e) {
+        if (inserted == 0) {
             UUID open = jdbc.sql("select id from pregnancy where woman_id = ? and status <> 'CLOSED'").param(r.womanId())
                     .query(UUID.class).single();
             throw ApiException.conflict("open-pregnancy", "她已有一个未结束的孕期档案 / she already has an open pregnancy",

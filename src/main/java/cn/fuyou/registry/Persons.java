@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -210,20 +209,19 @@ public class Persons {
             }
         }
         UUID id = UUID.randomUUID();
-        try {
-            jdbc.sql("""
-                    insert into person (id, family_name, given_name, full_name, sex, birth_date, id_type, id_number, nationality,
-                                        phone, address_area_code, address_text, registered_institution_id, created_by, changed_by)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, f.familyName().trim(), f.givenName().trim(), f.fullName(), f.sex(), f.birthDate(), f.idType(),
-                            idNumber, f.nationality(), f.phone(), f.addressAreaCode(), f.addressText(), actor.institutionId(),
-                            actor.username(), actor.username())
-                    .update();
-        } catch (DuplicateKeyException race) {
-            // Registered by someone else a moment ago: offer that record instead.
-            UUID existing = jdbc.sql("select p.id from person p where p.id_type = ? and p.id_number = ? and" + LIVE)
-                    .params(f.idType(), idNumber).query(UUID.class).single();
-            throw sameIdNumber(existing);
+        // A concurrent registration of the same document loses here without aborting the transaction.
+        int inserted = jdbc.sql("""
+                insert into person (id, family_name, given_name, full_name, sex, birth_date, id_type, id_number, nationality,
+                                    phone, address_area_code, address_text, registered_institution_id, created_by, changed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id_type, id_number) where merged_into is null and voided_at is null do nothing""")
+                .params(id, f.familyName().trim(), f.givenName().trim(), f.fullName(), f.sex(), f.birthDate(), f.idType(),
+                        idNumber, f.nationality(), f.phone(), f.addressAreaCode(), f.addressText(), actor.institutionId(),
+                        actor.username(), actor.username())
+                .update();
+        if (inserted == 0) {
+            throw sameIdNumber(jdbc.sql("select p.id from person p where p.id_type = ? and p.id_number = ? and" + LIVE)
+                    .params(f.idType(), idNumber).query(UUID.class).single());
         }
         entitle(id, actor.institutionId(), "REGISTERED");
         link(f.motherId(), id, "MOTHER_OF", "motherId");
@@ -238,21 +236,19 @@ public class Persons {
         if (f.version() == null) throw ApiException.badField("version", "版本号必填 / version is required");
         String idNumber = validate(f);
         Actor actor = CurrentActor.get();
-        int n;
-        try {
-            n = jdbc.sql("""
-                    update person set family_name = ?, given_name = ?, full_name = ?, sex = ?, birth_date = ?, id_type = ?,
-                           id_number = ?, nationality = ?, phone = ?, address_area_code = ?, address_text = ?,
-                           version = version + 1, changed_at = now(), changed_by = ?
-                     where id = ? and version = ? and voided_at is null and merged_into is null""")
-                    .params(f.familyName().trim(), f.givenName().trim(), f.fullName(), f.sex(), f.birthDate(), f.idType(),
-                            idNumber, f.nationality(), f.phone(), f.addressAreaCode(), f.addressText(), actor.username(),
-                            id, f.version())
-                    .update();
-        } catch (DuplicateKeyException e) {
-            throw sameIdNumber(jdbc.sql("select p.id from person p where p.id_type = ? and p.id_number = ? and" + LIVE)
-                    .params(f.idType(), idNumber).query(UUID.class).single());
-        }
+        jdbc.sql("select p.id from person p where p.id_type = ? and p.id_number = ? and p.id <> ? and" + LIVE)
+                .params(f.idType(), idNumber, id).query(UUID.class).optional().ifPresent(other -> {
+                    throw sameIdNumber(other);
+                });
+        int n = jdbc.sql("""
+                update person set family_name = ?, given_name = ?, full_name = ?, sex = ?, birth_date = ?, id_type = ?,
+                       id_number = ?, nationality = ?, phone = ?, address_area_code = ?, address_text = ?,
+                       version = version + 1, changed_at = now(), changed_by = ?
+                 where id = ? and version = ? and voided_at is null and merged_into is null""")
+                .params(f.familyName().trim(), f.givenName().trim(), f.fullName(), f.sex(), f.birthDate(), f.idType(),
+                        idNumber, f.nationality(), f.phone(), f.addressAreaCode(), f.addressText(), actor.username(),
+                        id, f.version())
+                .update();
         if (n == 0) throw ApiException.staleVersion("person", id, f.version(), current.version());
         audit.record(AuditRecord.write("UPDATE", "Person", id, id, Map.of("version", f.version() + 1)));
         return load(id).orElseThrow();
@@ -344,12 +340,15 @@ public class Persons {
                   (select (jsonb_array_elements_text(moved -> 'linksTo'))::uuid from person_merge where id = ?)""")
                 .params(m.duplicateId(), mergeId).update();
         Actor actor = CurrentActor.get();
-        try {
-            jdbc.sql("update person set merged_into = null, version = version + 1, changed_at = now(), changed_by = ? where id = ?")
-                    .params(actor.username(), m.duplicateId()).update();
-        } catch (DuplicateKeyException e) {
+        boolean documentTaken = jdbc.sql("""
+                select exists (select 1 from person p, person d where d.id = ? and p.id <> d.id and p.id_type = d.id_type
+                               and p.id_number = d.id_number and p.merged_into is null and p.voided_at is null)""")
+                .param(m.duplicateId()).query(Boolean.class).single();
+        if (documentTaken) {
             throw ApiException.conflict("document-in-use", "该证件号已被另一条记录使用 / the document number is now used by another record", Map.of());
         }
+        jdbc.sql("update person set merged_into = null, version = version + 1, changed_at = now(), changed_by = ? where id = ?")
+                .params(actor.username(), m.duplicateId()).update();
         jdbc.sql("update person_merge set undone_at = now(), undone_by = ? where id = ?").params(actor.username(), mergeId).update();
         audit.record(AuditRecord.write("UNMERGE", "Person", m.duplicateId(), m.duplicateId(), Map.of("mergeId", mergeId.toString())));
     }

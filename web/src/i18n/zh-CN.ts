@@ -2,7 +2,7 @@ export default {
   app: { name: '妇幼', subtitle: '重庆妇幼健康一体化平台', logout: '退出登录', language: 'English', loading: '加载中…' },
   nav: { home: '首页', persons: '人员', institutions: '机构', audit: '审计', pregnancies: '孕产妇', worklist: '工作清单', cases: '高危专案', children: '儿童保健', calculators: '计算器' },
   roles: { CLINICIAN: '医生', MIDWIFE_NURSE: '助产士/护士', INSTITUTION_ADMIN: '机构管理员', REGIONAL_OFFICIAL: '区域管理人员', SYSTEM_ADMIN: '系统管理员' },
-  login: { title: '登录', username: '用户名', password: '密码', submit: '登录', badCredentials: '用户名或密码错误', locked: '多次登录失败，账号已锁定至 {until}', demo: '演示账号密码：Demo@2026' },
+  login: { title: '登录', username: '用户名', password: '密码', submit: '登录', badCredentials: '用户名或密码错误', locked: '多次登录失败，账号已锁定至 {until}', demo: "演示账号密码：Demo{'@'}2026" },
   common: { search: '搜索', reset: '重置', save: '保存', cancel: '取消', edit: '编辑', create: '新建', open: '打开', back: '返回', confirm: '确认', export: '导出', empty: '暂无数据', error: '出错了', all: '全部', yes: '是', no: '否', reason: '理由', version: '版本', status: '状态', actions: '操作', total: '共 {n} 条', reload: '重新加载', staleVersion: '记录已被他人修改，请重新加载后再保存', saved: '已保存', required: '必填' },
   home: { title: '网络概况', persons: '登记人员', women: '育龄及以上女性', children: '3岁以下儿童', institutions: '机构', alliance: '专科联盟成员', byArea: '各区县机构与人员', byType: '机构类型', institutionsSeries: '机构数', personsSeries: '人员数' },
   person: {

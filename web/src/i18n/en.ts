@@ -37,5 +37,5 @@ export default {
     byColour: 'Open pregnancies by colour', overdueContacts: 'Overdue contacts', dueContacts: 'Due contacts', openCases: 'Open cases', gradingTrend: 'Gradings, last 12 months', worklist: 'Worklist',
     kinds: { ANTENATAL: 'Antenatal', POSTPARTUM: 'Postpartum', GRADING_TASK: 'Grading task', PMTCT: 'PMTCT' }, item: 'Item', dueFrom: 'From', dueUntil: 'Until'
   },
-  child: { title: 'Child health', growth: 'Growth chart', weightForAge: 'Weight-for-age', visits: 'Visits', newVisit: 'Record a visit', visitDate: 'Visit date', weightKg: 'Weight (kg)', lengthCm: 'Length/height (cm)', measurement: 'Position', RECUMBENT: 'Recumbent', STANDING: 'Standing', hc: 'Head circumference (cm)', ageDays: 'Age (days)', highRisk: 'High-risk reasons', schedule: 'Check-up schedule', birth: 'Birth' }
+  child: { band: 'SD band', title: 'Child health', growth: 'Growth chart', weightForAge: 'Weight-for-age', visits: 'Visits', newVisit: 'Record a visit', visitDate: 'Visit date', weightKg: 'Weight (kg)', lengthCm: 'Length/height (cm)', measurement: 'Position', RECUMBENT: 'Recumbent', STANDING: 'Standing', hc: 'Head circumference (cm)', ageDays: 'Age (days)', highRisk: 'High-risk reasons', schedule: 'Check-up schedule', birth: 'Birth' }
 }

@@ -37,5 +37,5 @@ export default {
     byColour: '在管孕妇风险分布', overdueContacts: '逾期产检', dueContacts: '到期产检', openCases: '在管专案', gradingTrend: '近12个月风险评估', worklist: '工作清单',
     kinds: { ANTENATAL: '产前检查', POSTPARTUM: '产后访视', GRADING_TASK: '上转评估', PMTCT: '母婴阻断' }, item: '事项', dueFrom: '开始', dueUntil: '截止'
   },
-  child: { title: '儿童保健', growth: '生长曲线', weightForAge: '年龄别体重', visits: '随访记录', newVisit: '登记随访', visitDate: '随访日期', weightKg: '体重 (kg)', lengthCm: '身长/身高 (cm)', measurement: '测量方式', RECUMBENT: '卧位', STANDING: '立位', hc: '头围 (cm)', ageDays: '日龄', highRisk: '高危因素', schedule: '健康检查计划', birth: '出生情况' }
+  child: { band: 'Z评分区间', title: '儿童保健', growth: '生长曲线', weightForAge: '年龄别体重', visits: '随访记录', newVisit: '登记随访', visitDate: '随访日期', weightKg: '体重 (kg)', lengthCm: '身长/身高 (cm)', measurement: '测量方式', RECUMBENT: '卧位', STANDING: '立位', hc: '头围 (cm)', ageDays: '日龄', highRisk: '高危因素', schedule: '健康检查计划', birth: '出生情况' }
 }

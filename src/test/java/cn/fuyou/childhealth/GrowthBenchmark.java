@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Issue 4: ≥ 1,000,000 z-score computations/s on one core.
- * <pre>./mvnw -B -Dskip.web=true test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test -Dexec.args="-cp %classpath cn.fuyou.childhealth.GrowthBenchmark"</pre>
+ * <pre>./mvnw -B -Dskip.web=true test-compile && ./mvnw -B -Dskip.web=true -Dskip.growth-data=true exec:exec -Dexec.executable=java -Dexec.classpathScope=test -Dexec.args="-cp %classpath cn.fuyou.childhealth.GrowthBenchmark"</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

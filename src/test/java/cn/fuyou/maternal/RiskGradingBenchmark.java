@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Issue 3: the grading policy must do ≥ 500,000 gradings/s on one core. A realistic woman: all
  * numeric inputs present and two coded factors.
- * <pre>./mvnw -B -Dskip.web=true test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test -Dexec.args="-cp %classpath cn.fuyou.maternal.RiskGradingBenchmark"</pre>
+ * <pre>./mvnw -B -Dskip.web=true test-compile && ./mvnw -B -Dskip.web=true -Dskip.growth-data=true exec:exec -Dexec.executable=java -Dexec.classpathScope=test -Dexec.args="-cp %classpath cn.fuyou.maternal.RiskGradingBenchmark"</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -15,6 +15,6 @@ export default defineConfig({
     }
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080', '/fhir': 'http://localhost:8080', '/cds-services': 'http://localhost:8080' }
+    proxy: { '/api': 'http://localhost:8080', '/fhir': 'http://localhost:8080', '/cds-services': 'http://localhost:8080', '/actuator': 'http://localhost:8080' }
   }
 })

@@ -41,6 +41,18 @@ public class AuditLog {
         insert(CurrentActor.orSystem(), r);
     }
 
+    /**
+     * A read's audit row in the reading transaction, which then commits without waiting for the WAL
+     * flush (synchronous_commit off, for this transaction only): a database crash within the flush
+     * delay (≈ 0.6 s) could lose the newest read events, never corrupt anything; writes keep full
+     * durability. Measured: this is what lets 50 concurrent readers stay fast on two cores.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordRead(AuditRecord r) {
+        jdbc.sql("set local synchronous_commit to off").update();
+        insert(CurrentActor.orSystem(), r);
+    }
+
     /** For refused attempts: committed even though the request then fails. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordIndependently(AuditRecord r) {

@@ -112,7 +112,7 @@ public class ChildHealth {
             audit.recordIndependently(AuditRecord.read("ChildRecord", childId, childId, false, false, null));
             throw ApiException.forbidden("您所在机构无权查看此记录 / your institution is not entitled to this record");
         }
-        audit.record(AuditRecord.read("ChildRecord", childId, childId, true, false, null));
+        audit.recordRead(AuditRecord.read("ChildRecord", childId, childId, true, false, null));
         return read(childId);
     }
 

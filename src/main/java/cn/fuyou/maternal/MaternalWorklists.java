@@ -59,20 +59,25 @@ public class MaternalWorklists {
         if (wants(f, "POSTPARTUM")) items.addAll(postpartum(institution, today));
         if (wants(f, "GRADING_TASK")) items.addAll(gradingTasks(institution, today));
         if (wants(f, "PMTCT")) items.addAll(pmtctItems(institution));
-        Map<UUID, String> names = persons.namesOf(items.stream().map(Item::personId).collect(java.util.stream.Collectors.toSet()));
-        items.replaceAll(i -> new Item(i.kind(), i.pregnancyId(), i.personId(), names.get(i.personId()), i.colour(), i.purple(),
-                i.itemCode(), i.labelZh(), i.labelEn(), i.dueFrom(), i.dueUntil(), i.status()));
+        boolean byName = f.q() != null && !f.q().isBlank();
+        if (byName) {
+            Map<UUID, String> all = persons.namesOf(items.stream().map(Item::personId).collect(java.util.stream.Collectors.toSet()));
+            items.replaceAll(i -> withName(i, all.get(i.personId())));
+        }
         var filtered = items.stream()
                 .filter(i -> f.status() == null || f.status().isBlank() || f.status().equalsIgnoreCase(i.status()))
                 .filter(i -> f.colour() == null || f.colour().isBlank() || f.colour().equalsIgnoreCase(i.colour()))
-                .filter(i -> f.q() == null || f.q().isBlank() || (i.personName() != null && i.personName().contains(f.q().trim())))
+                .filter(i -> !byName || (i.personName() != null && i.personName().contains(f.q().trim())))
                 .sorted(Comparator.comparing((Item i) -> !"OVERDUE".equals(i.status()))
                         .thenComparing(i -> colourRank(i.colour()), Comparator.reverseOrder())
                         .thenComparing(Item::dueUntil, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         int from = Math.min(page.offset(), filtered.size());
         int to = Math.min(from + page.size(), filtered.size());
-        return new PageResult<>(filtered.subList(from, to), filtered.size(), page.page(), page.size());
+        // Names are looked up for the page only: thousands of items, twenty names.
+        List<Item> slice = filtered.subList(from, to);
+        Map<UUID, String> names = persons.namesOf(slice.stream().map(Item::personId).collect(java.util.stream.Collectors.toSet()));
+        return new PageResult<>(slice.stream().map(i -> withName(i, names.get(i.personId()))).toList(), filtered.size(), page.page(), page.size());
     }
 
     /** The whole list (for export), same filters. */
@@ -89,6 +94,11 @@ public class MaternalWorklists {
             out.addAll(page.items());
             if (out.size() >= page.total()) return out;
         }
+    }
+
+    private static Item withName(Item i, String name) {
+        return new Item(i.kind(), i.pregnancyId(), i.personId(), name, i.colour(), i.purple(), i.itemCode(), i.labelZh(), i.labelEn(),
+                i.dueFrom(), i.dueUntil(), i.status());
     }
 
     private static boolean wants(Filter f, String kind) {

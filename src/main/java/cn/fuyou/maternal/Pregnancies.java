@@ -102,12 +102,23 @@ public class Pregnancies {
     /** The pregnancy's page; every read is audited against the woman's record. */
     @Transactional
     public PregnancyRecord open(UUID id) {
+        return open(id, true);
+    }
+
+    private PregnancyRecord open(UUID id, boolean readOnly) {
         UUID woman = womanOf(id);
         if (!persons.canAccess(woman)) {
             audit.recordIndependently(AuditRecord.read("Pregnancy", id, woman, false, false, null));
             throw ApiException.forbidden("您所在机构无权查看此记录 / your institution is not entitled to this record");
         }
-        audit.record(AuditRecord.read("Pregnancy", id, woman, true, false, null));
+        AuditRecord read = AuditRecord.read("Pregnancy", id, woman, true, false, null);
+        if (readOnly) audit.recordRead(read); else audit.record(read);
+        return reader.read(id).orElseThrow();
+    }
+
+    /** For another module's write that embeds her pregnancy (a referral's summary): access checked, the caller audits. */
+    public PregnancyRecord readForWrite(UUID id) {
+        if (!persons.canAccess(womanOf(id))) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         return reader.read(id).orElseThrow();
     }
 
@@ -123,7 +134,7 @@ public class Pregnancies {
     /** Ends a pregnancy that did not reach delivery (miscarriage, termination, ectopic, death, transfer). */
     @Transactional
     public PregnancyRecord end(UUID id, String outcome, LocalDate on, long version) {
-        PregnancyRecord p = open(id);
+        PregnancyRecord p = open(id, false);
         if (!List.of("MISCARRIAGE", "TERMINATION", "ECTOPIC", "MATERNAL_DEATH", "TRANSFERRED_OUT", "STILLBIRTH").contains(outcome)) {
             throw ApiException.badField("outcome", "结局无效（活产请登记分娩）/ invalid outcome (record a delivery for a live birth)");
         }

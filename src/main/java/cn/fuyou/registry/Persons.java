@@ -100,7 +100,7 @@ public class Persons {
                     .query((rs, n) -> summary(rs, true)).optional().ifPresent(items::add);
             total = items.size();
         }
-        audit.record(new AuditRecord("SEARCH", "Person", null, null, true, false, null,
+        audit.recordRead(new AuditRecord("SEARCH", "Person", null, null, true, false, null,
                 Map.of("mode", mode, "results", total)));
         return new PageResult<>(items, total, page.page(), page.size());
     }
@@ -122,9 +122,17 @@ public class Persons {
 
     // ---- read ---------------------------------------------------------------------------------
 
-    /** Opens a record: every attempt, allowed or refused, is in the audit trail. */
+    /** Opens a record to read it: every attempt, allowed or refused, is in the audit trail. */
     @Transactional
     public PersonDetail open(UUID id) {
+        return open(id, true);
+    }
+
+    private PersonDetail openForUpdate(UUID id) {
+        return open(id, false);
+    }
+
+    private PersonDetail open(UUID id, boolean readOnly) {
         Actor actor = CurrentActor.get();
         PersonDetail person = load(id).orElseThrow(() -> ApiException.notFound("person", id));
         PersonAccessPolicy.Decision decision = decide(actor, id, person.addressAreaCode());
@@ -134,16 +142,14 @@ public class Persons {
                     "您所在机构无权查看此记录 / your institution is not entitled to this record",
                     List.of(), Map.of("breakGlassAllowed", actor.role() != StaffRole.REGIONAL_OFFICIAL));
         }
-        audit.record(AuditRecord.read("Person", id, id, true, decision.breakGlass(), null));
+        AuditRecord read = AuditRecord.read("Person", id, id, true, decision.breakGlass(), null);
+        if (readOnly) audit.recordRead(read); else audit.record(read);
         return person;
     }
 
     /** Whether the current actor may see the person; for other modules guarding their own records. */
     public boolean canAccess(UUID personId) {
-        Actor actor = CurrentActor.get();
-        String area = jdbc.sql("select address_area_code from person where id = ?").param(personId)
-                .query(String.class).optional().orElse(null);
-        return decide(actor, personId, area).allowed();
+        return decide(CurrentActor.get(), personId, null).allowed();
     }
 
     /** Emergency access with a reason: allowed, flagged in the audit, valid for 12 hours. */
@@ -175,12 +181,17 @@ public class Persons {
     }
 
     private PersonAccessPolicy.Decision decide(Actor actor, UUID personId, String addressArea) {
-        Set<UUID> entitled = new HashSet<>(jdbc.sql(
-                        "select institution_id from person_institution where person_id = ? and (until is null or until > now())")
-                .param(personId).query(UUID.class).list());
-        boolean glass = jdbc.sql("select exists (select 1 from break_glass_grant where username = ? and person_id = ? and expires_at > now())")
-                .params(actor.username(), personId).query(Boolean.class).single();
-        return PersonAccessPolicy.decide(actor, new PersonAccessPolicy.Facts(entitled, addressArea, actorAreas(actor), glass));
+        record Row(String area, UUID[] entitled, boolean glass) {}
+        Row row = jdbc.sql("""
+                select p.address_area_code,
+                       array(select institution_id from person_institution where person_id = p.id and (until is null or until > now())),
+                       exists (select 1 from break_glass_grant where username = ? and person_id = p.id and expires_at > now())
+                  from person p where p.id = ?""")
+                .params(actor.username(), personId)
+                .query((rs, n) -> new Row(rs.getString(1), (UUID[]) rs.getArray(2).getArray(), rs.getBoolean(3)))
+                .optional().orElse(new Row(null, new UUID[0], false));
+        return PersonAccessPolicy.decide(actor, new PersonAccessPolicy.Facts(new HashSet<>(java.util.Arrays.asList(row.entitled())),
+                addressArea != null ? addressArea : row.area(), actorAreas(actor), row.glass()));
     }
 
     private Set<String> actorAreas(Actor actor) {
@@ -232,7 +243,7 @@ public class Persons {
 
     @Transactional
     public PersonDetail correct(UUID id, PersonForm f) {
-        PersonDetail current = open(id);
+        PersonDetail current = openForUpdate(id);
         if (f.version() == null) throw ApiException.badField("version", "版本号必填 / version is required");
         String idNumber = validate(f);
         Actor actor = CurrentActor.get();
@@ -256,7 +267,7 @@ public class Persons {
 
     @Transactional
     public void voidRecord(UUID id, String reason, Long version) {
-        PersonDetail current = open(id);
+        PersonDetail current = openForUpdate(id);
         if (reason == null || reason.isBlank()) throw ApiException.badField("reason", "作废需填写理由 / a reason is required");
         if (version == null) throw ApiException.badField("version", "版本号必填 / version is required");
         int n = jdbc.sql("""
@@ -271,7 +282,11 @@ public class Persons {
     @Transactional
     public void entitle(UUID personId, UUID institutionId, String reason) {
         if (institutionId == null) return;
-        jdbc.sql("insert into person_institution (person_id, institution_id, reason) values (?, ?, ?) on conflict do nothing")
+        // A grant that ended (a closed referral) starts again.
+        jdbc.sql("""
+                insert into person_institution (person_id, institution_id, reason) values (?, ?, ?)
+                on conflict (person_id, institution_id, reason) do update set until = null, since = now()
+                 where person_institution.until is not null""")
                 .params(personId, institutionId, reason).update();
     }
 
@@ -293,8 +308,8 @@ public class Persons {
         if (survivorId == null) throw ApiException.badField("survivorId", "必填 / required");
         if (duplicateId == null) throw ApiException.badField("duplicateId", "必填 / required");
         if (survivorId.equals(duplicateId)) throw ApiException.badField("duplicateId", "不能与自身合并 / cannot merge a record into itself");
-        PersonDetail survivor = open(survivorId);
-        PersonDetail duplicate = open(duplicateId);
+        PersonDetail survivor = openForUpdate(survivorId);
+        PersonDetail duplicate = openForUpdate(duplicateId);
         if (survivor.mergedInto() != null || survivor.voided()) throw ApiException.badField("survivorId", "记录已合并或作废 / record is merged or voided");
         if (duplicate.mergedInto() != null || duplicate.voided()) throw ApiException.badField("duplicateId", "记录已合并或作废 / record is merged or voided");
         Actor actor = CurrentActor.get();
@@ -326,7 +341,7 @@ public class Persons {
                 .param(mergeId).query(Merge.class).optional()
                 .orElseThrow(() -> ApiException.notFound("merge", mergeId));
         if (m.undoneAt() != null) throw ApiException.conflict("already-undone", "合并已撤销 / merge already undone", Map.of());
-        open(m.survivorId());
+        openForUpdate(m.survivorId());
         jdbc.sql("""
                 delete from person_institution where person_id = ? and institution_id in
                   (select (jsonb_array_elements_text(moved -> 'entitlements'))::uuid from person_merge where id = ?)""")

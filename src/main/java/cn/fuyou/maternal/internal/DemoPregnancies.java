@@ -56,7 +56,7 @@ class DemoPregnancies {
         long t0 = System.currentTimeMillis();
         record Woman(UUID id, UUID institution) {}
         List<Woman> women = jdbc.sql("""
-                select id, registered_institution_id from person
+                select id, registered_institution_id as institution from person
                  where sex = 'F' and birth_date between current_date - interval '45 years' and current_date - interval '18 years'
                    and merged_into is null order by id limit ?""")
                 .param(count).query(Woman.class).list();

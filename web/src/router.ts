@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router'
-import { session, loadSession } from './session'
+import { session, loadSession, isAdmin } from './session'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -10,11 +10,14 @@ export const router = createRouter({
     { path: '/persons/new', component: () => import('./modules/registry/PersonRegister.vue') },
     { path: '/persons/:id', component: () => import('./modules/registry/PersonPage.vue'), props: true },
     { path: '/institutions', component: () => import('./modules/registry/InstitutionDirectory.vue') },
-    { path: '/audit', component: () => import('./modules/audit/AuditPage.vue') },
+    { path: '/audit', component: () => import('./modules/audit/AuditPage.vue'), meta: { admin: true } },
     { path: '/pregnancies/new', component: () => import('./modules/maternal/PregnancyRegister.vue') },
     { path: '/pregnancies/:id', component: () => import('./modules/maternal/PregnancyPage.vue'), props: true },
     { path: '/maternal/worklist', component: () => import('./modules/maternal/MaternalWorklist.vue') },
     { path: '/maternal/cases', component: () => import('./modules/maternal/CaseList.vue') },
+    { path: '/network/inbox', component: () => import('./modules/network/InboxPage.vue') },
+    { path: '/network/alliance', component: () => import('./modules/network/AlliancePage.vue') },
+    { path: '/referrals/:id', component: () => import('./modules/network/ReferralPage.vue'), props: true },
     { path: '/children/:id', component: () => import('./modules/childhealth/ChildPage.vue'), props: true },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
@@ -22,6 +25,8 @@ export const router = createRouter({
 
 router.beforeEach(async (to) => {
   if (!session.loaded) await loadSession()
-  if (!to.meta.public && !session.me) return { path: '/login', query: { next: to.fullPath } }
+  if (!to.meta.public && !session.me) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
+  if (to.path === '/login' && session.me) return { path: '/' }
+  if (to.meta.admin && !isAdmin()) return { path: '/' }
   return true
 })

@@ -10,6 +10,8 @@ export const i18n = createI18n({
   messages: { 'zh-CN': zhCN, en }
 })
 
+document.documentElement.lang = saved === 'en' ? 'en' : 'zh-CN'
+
 export function setLanguage(lang: 'zh-CN' | 'en') {
   i18n.global.locale.value = lang
   localStorage.setItem('fuyou.lang', lang)

@@ -47,29 +47,34 @@ public final class MaternalBenchmark {
                 System.out.printf("loaded: %,d pregnancies, %,d contacts%n", n.getLong(1), n.getLong(2));
                 contacts = n.getLong(2);
             }
-            // 50 users, each with its own session, read random pregnancy records for 30 s.
-            ExecutorService pool = Executors.newFixedThreadPool(users);
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
-            List<Future<long[]>> results = new ArrayList<>();
-            for (int u = 0; u < users; u++) {
-                BenchServer.Session s = server.login("admin");
-                results.add(pool.submit(() -> {
-                    List<Long> lat = new ArrayList<>();
-                    while (System.nanoTime() < end) {
-                        String id = pregnancies.get(ThreadLocalRandom.current().nextInt(pregnancies.size()));
-                        long t = System.nanoTime();
-                        s.get(server.base + "/api/pregnancies/" + id);
-                        lat.add(System.nanoTime() - t);
-                    }
-                    return lat.stream().mapToLong(Long::longValue).toArray();
-                }));
+            // 50 users, each with its own session, open random pregnancy records: first as people do
+            // (a 1 s pause between pages, as a Gatling scenario's pause(1)), then back to back (capacity).
+            for (long pauseMs : new long[]{1000, 0}) {
+                ExecutorService pool = Executors.newFixedThreadPool(users);
+                long end = System.nanoTime() + seconds * 1_000_000_000L;
+                List<Future<long[]>> results = new ArrayList<>();
+                for (int u = 0; u < users; u++) {
+                    BenchServer.Session s = server.login("admin");
+                    results.add(pool.submit(() -> {
+                        List<Long> lat = new ArrayList<>();
+                        Thread.sleep(ThreadLocalRandom.current().nextLong(1000));
+                        while (System.nanoTime() < end) {
+                            String id = pregnancies.get(ThreadLocalRandom.current().nextInt(pregnancies.size()));
+                            long t = System.nanoTime();
+                            s.get(server.base + "/api/pregnancies/" + id);
+                            lat.add(System.nanoTime() - t);
+                            if (pauseMs > 0) Thread.sleep(pauseMs);
+                        }
+                        return lat.stream().mapToLong(Long::longValue).toArray();
+                    }));
+                }
+                List<Long> all = new ArrayList<>();
+                for (Future<long[]> f : results) for (long v : f.get()) all.add(v);
+                pool.shutdown();
+                long[] lat = all.stream().mapToLong(Long::longValue).toArray();
+                System.out.printf("pregnancy record read, %d concurrent users, pause %d ms, %d s: %s, %.0f req/s%n", users, pauseMs, seconds,
+                        BenchServer.percentiles(lat), lat.length / (double) seconds);
             }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : results) for (long v : f.get()) all.add(v);
-            pool.shutdown();
-            long[] lat = all.stream().mapToLong(Long::longValue).toArray();
-            System.out.printf("pregnancy record read, %d concurrent users, %d s: %s, %.0f req/s%n", users, seconds,
-                    BenchServer.percentiles(lat), lat.length / (double) seconds);
 
             BenchServer.Session doctor = server.login("cqfy-doctor");
             var dash = doctor.get(server.base + "/api/maternal/dashboard");

@@ -18,7 +18,7 @@ class MaternalBrowserTest extends BrowserTest {
 
     /** Element Plus puts data-testid on the inner input of some widgets and on the wrapper of others. */
     static Locator input(Page page, String testId) {
-        return page.locator("input[data-testid=" + testId + "], [data-testid=" + testId + "] input").first();
+        return page.locator(":is(input, textarea)[data-testid=" + testId + "], [data-testid=" + testId + "] :is(input, textarea)").first();
     }
 
     @Test

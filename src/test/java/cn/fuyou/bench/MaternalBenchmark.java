@@ -92,7 +92,7 @@ public final class MaternalBenchmark {
             BenchServer.Session admin = server.login("admin");
             String child;
             try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/postgres", "postgres", "")) {
-                var rs = c.createStatement().executeQuery("select id, birth_date from person where birth_date < current_date - interval '35 months' and birth_date > current_date - interval '36 months' limit 1");
+                var rs = c.createStatement().executeQuery("select id, birth_date from person p where birth_date < current_date - interval '35 months' and birth_date > current_date - interval '36 months' and not exists (select 1 from child_record c where c.child_id = p.id) limit 1");
                 rs.next();
                 child = rs.getString(1);
                 LocalDate birth = rs.getDate(2).toLocalDate();

@@ -78,7 +78,10 @@ public class AntenatalCare {
                         f.nextAppointment(), actor.username(), actor.username())
                 .update();
         // The institution that sees her in person cares for her from now on (and may see her record).
-        jdbc.sql("update pregnancy set care_institution_id = ?, version = version + 1, changed_at = now(), changed_by = ? where id = ?")
+        jdbc.sql("""
+                update pregnancy set care_institution_id = ?, contact_dates = (select array_agg(c.contact_date order by c.contact_date)
+                         from antenatal_contact c where c.pregnancy_id = pregnancy.id and c.voided_at is null),
+                       version = version + 1, changed_at = now(), changed_by = ? where id = ?""")
                 .params(actor.institutionId(), actor.username(), pregnancyId).update();
         persons.entitle(p.womanId(), actor.institutionId(), "CARED");
         audit.record(AuditRecord.write("CREATE", "AntenatalContact", id, p.womanId(), Map.of("pregnancyId", pregnancyId.toString())));

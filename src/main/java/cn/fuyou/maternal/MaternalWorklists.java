@@ -108,12 +108,10 @@ public class MaternalWorklists {
     private List<Item> antenatal(UUID institution, LocalDate today) {
         record Row(UUID id, UUID womanId, String name, String colour, boolean purple, LocalDate edd, List<LocalDate> contacts) {}
         var rows = jdbc.sql("""
-                select p.id, p.woman_id, null, p.colour, p.purple, p.edd,
-                       array_agg(c.contact_date order by c.contact_date) filter (where c.id is not null) as contacts
-                  from pregnancy p left join antenatal_contact c on c.pregnancy_id = p.id and c.voided_at is null
+                select p.id, p.woman_id, null, p.colour, p.purple, p.edd, p.contact_dates
+                  from pregnancy p
                  where p.care_institution_id = ? and p.status = 'OPEN'
-                   and not exists (select 1 from delivery d where d.pregnancy_id = p.id)
-                 group by p.id""")
+                   and not exists (select 1 from delivery d where d.pregnancy_id = p.id)""")
                 .param(institution)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class), dates(rs.getArray(7))))

@@ -109,6 +109,9 @@ class DemoPregnancies {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         });
+        jdbc.sql("""
+                update pregnancy p set contact_dates = (select array_agg(c.contact_date order by c.contact_date)
+                                                          from antenatal_contact c where c.pregnancy_id = p.id)""").update();
         jdbc.sql("analyze pregnancy").update();
         jdbc.sql("analyze antenatal_contact").update();
         log.info("Demo pregnancies: {} with {} contacts in {} ms", women.size(), contacts, System.currentTimeMillis() - t0);

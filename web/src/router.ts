@@ -18,6 +18,10 @@ export const router = createRouter({
     { path: '/network/inbox', component: () => import('./modules/network/InboxPage.vue') },
     { path: '/network/alliance', component: () => import('./modules/network/AlliancePage.vue') },
     { path: '/referrals/:id', component: () => import('./modules/network/ReferralPage.vue'), props: true },
+    { path: '/network/consultations', component: () => import('./modules/network/ConsultationsPage.vue') },
+    { path: '/children/worklist', component: () => import('./modules/childhealth/ChildWorklist.vue') },
+    { path: '/nurseries', component: () => import('./modules/childhealth/NurseryList.vue') },
+    { path: '/nurseries/:code', component: () => import('./modules/childhealth/NurseryPage.vue'), props: true },
     { path: '/children/:id', component: () => import('./modules/childhealth/ChildPage.vue'), props: true },
     { path: '/:rest(.*)*', redirect: '/' }
   ]

@@ -1,6 +1,6 @@
 export default {
   app: { name: '妇幼', subtitle: '重庆妇幼健康一体化平台', logout: '退出登录', language: 'English', loading: '加载中…' },
-  nav: { referrals: '转诊', alliance: '专科联盟', home: '首页', persons: '人员', institutions: '机构', audit: '审计', pregnancies: '孕产妇', worklist: '工作清单', cases: '高危专案', children: '儿童保健', calculators: '计算器' },
+  nav: { consultations: '远程会诊', nurseries: '托育机构', referrals: '转诊', alliance: '专科联盟', home: '首页', persons: '人员', institutions: '机构', audit: '审计', pregnancies: '孕产妇', worklist: '工作清单', cases: '高危专案', children: '儿童保健', calculators: '计算器' },
   roles: { CLINICIAN: '医生', MIDWIFE_NURSE: '助产士/护士', INSTITUTION_ADMIN: '机构管理员', REGIONAL_OFFICIAL: '区域管理人员', SYSTEM_ADMIN: '系统管理员' },
   login: { welcome: '欢迎使用', intro: '孕产妇与儿童健康档案 · 危重救治网络 · 区域统计', title: '登录', username: '用户名', password: '密码', submit: '登录', badCredentials: '用户名或密码错误', locked: '多次登录失败，账号已锁定至 {until}', demo: "演示账号密码：Demo{'@'}2026" },
   common: { checkFields: '请检查标红的字段', network: '无法连接服务器，请检查网络后重试', errorStatus: '请求失败（{status}）', retry: '重试', close: '关闭', optional: '选填', staleTitle: '记录已被他人修改', staleBody: '在您编辑期间，其他用户保存了此记录。请重新加载最新版本后再修改。', keepEditing: '继续编辑', lastChanged: '最后修改', loadFailed: '加载失败', emptyFiltered: '没有符合条件的记录，请调整筛选条件', clear: '清除', from: '自', to: '至', details: '详情', by: '操作人', search: '搜索', reset: '重置', save: '保存', cancel: '取消', edit: '编辑', create: '新建', open: '打开', back: '返回', confirm: '确认', export: '导出', empty: '暂无数据', error: '出错了', all: '全部', yes: '是', no: '否', reason: '理由', version: '版本', status: '状态', actions: '操作', total: '共 {n} 条', reload: '重新加载', staleVersion: '记录已被他人修改，请重新加载后再保存', saved: '已保存', required: '必填' },
@@ -41,5 +41,10 @@ export default {
     urgencies: { ROUTINE: '常规', URGENT: '紧急', EMERGENCY: '急救' },
     states: { REQUESTED: '待接收', ACCEPTED: '已接收', DECLINED: '已拒绝', REDIRECTED: '已改转', IN_TRANSIT: '转运中', ARRIVED: '已到达', COMPLETED: '已诊疗', BACK_REFERRED: '已回转', CLOSED: '已结束' },
     actions: { ACCEPTED: '接收', DECLINED: '拒绝', REDIRECTED: '改转', IN_TRANSIT: '已出发', ARRIVED: '已到达', COMPLETED: '完成诊疗', BACK_REFERRED: '回转下级', CLOSED: '结束' } },
-  child: { band: 'Z评分区间', title: '儿童保健', growth: '生长曲线', weightForAge: '年龄别体重', visits: '随访记录', newVisit: '登记随访', visitDate: '随访日期', weightKg: '体重 (kg)', lengthCm: '身长/身高 (cm)', measurement: '测量方式', RECUMBENT: '卧位', STANDING: '立位', hc: '头围 (cm)', ageDays: '日龄', highRisk: '高危因素', schedule: '健康检查计划', birth: '出生情况' }
+  consult: { title: '远程会诊', ask: '发起会诊', type: '类型', question: '咨询问题', opinion: '会诊意见', message: '留言', send: '发送', answer: '提交会诊意见', followUps: '逾期未随访的筛查转诊（2周）',
+    types: { GENERAL_MCH: '妇幼专科会诊', INFERTILITY_REMOTE_WORKSTATION: '不孕不育远程工作站' }, status: { OPEN: '待答复', ANSWERED: '已答复', CLOSED: '已结束' } },
+  nursery: { title: '托育机构', licence: '备案/许可证号', capacity: '托位数', enrolled: '在托儿童', staff: '卫生保健人员', lastInspection: '最近检查', openRectifications: '待整改', events: '义诊与培训', heldOn: '日期', kind: '类型', eventTitle: '主题', place: '地点', attendees: '参加人员', attendeesHint: '姓名，用逗号或换行分隔',
+    kinds: { FREE_CLINIC: '义诊', TRAINING: '培训' }, ageGroups: '收托年龄段', groups: { INFANT_0_12M: '乳儿班(0–12月)', TODDLER_12_24M: '托小班(12–24月)', TODDLER_24_36M: '托大班(24–36月)' }, role: '岗位', certificates: '培训证书',
+    inspections: '指导与检查', visitedOn: '检查日期', inspectionKinds: { GUIDANCE: '指导', INSPECTION: '检查' }, passed: '合格项', findings: '发现问题', rectificationDue: '整改期限', rectified: '整改完成', markRectified: '确认整改', pass: '合格', fail: '不合格', consentOn: '监护人同意', enrolledOn: '入托日期' },
+  child: { worklist: '儿童保健工作清单', highRiskOnly: '只看高危儿', reasons: { PRETERM: '早产', LOW_BIRTH_WEIGHT: '低出生体重', NICU_GRADUATE: 'NICU出院', BIRTH_DEFECT: '出生缺陷', PMTCT_EXPOSED: '母婴传播暴露', GROWTH_FALTERING: '生长迟缓' },  band: 'Z评分区间', title: '儿童保健', growth: '生长曲线', weightForAge: '年龄别体重', visits: '随访记录', newVisit: '登记随访', visitDate: '随访日期', weightKg: '体重 (kg)', lengthCm: '身长/身高 (cm)', measurement: '测量方式', RECUMBENT: '卧位', STANDING: '立位', hc: '头围 (cm)', ageDays: '日龄', highRisk: '高危因素', schedule: '健康检查计划', birth: '出生情况' }
 }

@@ -62,6 +62,10 @@ class SecurityConfig {
             .authorizeHttpRequests(a -> a
                     .requestMatchers(PUBLIC_API).permitAll()
                     .requestMatchers(HttpMethod.GET, "/cds-services", "/cds-services/**").permitAll()
+                    // Role checks before the body is read, so that a clinician gets 403, not field errors.
+                    .requestMatchers(HttpMethod.POST, "/api/institutions").hasRole("SYSTEM_ADMIN")
+                    .requestMatchers(HttpMethod.PUT, "/api/institutions/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
+                    .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
                     .requestMatchers("/api/**", "/fhir/**", "/cds-services/**", "/actuator/**").authenticated()
                     .anyRequest().permitAll())
             .exceptionHandling(e -> e

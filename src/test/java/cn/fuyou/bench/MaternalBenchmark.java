@@ -49,6 +49,8 @@ public final class MaternalBenchmark {
             }
             // 50 users, each with its own session, open random pregnancy records: first as people do
             // (a 1 s pause between pages, as a Gatling scenario's pause(1)), then back to back (capacity).
+            BenchServer.Session warm = server.login("admin");
+            for (int i = 0; i < 2000; i++) warm.get(server.base + "/api/pregnancies/" + pregnancies.get(i % pregnancies.size())); // JIT warm-up
             for (long pauseMs : new long[]{1000, 0}) {
                 ExecutorService pool = Executors.newFixedThreadPool(users);
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -79,8 +81,8 @@ public final class MaternalBenchmark {
             BenchServer.Session doctor = server.login("cqfy-doctor");
             var dash = doctor.get(server.base + "/api/maternal/dashboard");
             System.out.printf("CQHCWC active pregnancies: %s%n", dash.path("openPregnancies").asText());
-            long[] wl = new long[50];
-            for (int i = 0; i < 5; i++) doctor.get(server.base + "/api/maternal/worklist?size=20");
+            long[] wl = new long[100];
+            for (int i = 0; i < 30; i++) doctor.get(server.base + "/api/maternal/worklist?size=20");
             for (int i = 0; i < wl.length; i++) {
                 long t = System.nanoTime();
                 doctor.get(server.base + "/api/maternal/worklist?size=20&page=" + (i % 5));

@@ -103,5 +103,6 @@ class SecurityApiTest extends IntegrationTest {
         assertThat(doctor.get("/api/audit").status()).isEqualTo(403);
         var own = cn.fuyou.registry.InstitutionApiTest.editable(doctor.get("/api/institutions/CQHCWC").body());
         assertThat(doctor.put("/api/institutions/CQHCWC", own).status()).isEqualTo(403);
+        assertThat(doctor.put("/api/institutions/CQHCWC", Map.of()).status()).as("403 before validation").isEqualTo(403);
     }
 }

@@ -325,7 +325,7 @@ public class Referrals {
             else { where.append(" and state = ?"); params.add(state.toUpperCase()); }
         }
         if (Boolean.TRUE.equals(overdueOnly)) {
-            where.append("""
+            where.append(" " + """
                      and decided_at is null and state = 'REQUESTED' and now() > created_at + case urgency
                         when 'EMERGENCY' then ? * interval '1 second' when 'URGENT' then ? * interval '1 second' else ? * interval '1 second' end""");
             params.addAll(List.of(timeliness.emergency().toSeconds(), timeliness.urgent().toSeconds(), timeliness.routine().toSeconds()));

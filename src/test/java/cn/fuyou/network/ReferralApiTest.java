@@ -77,6 +77,7 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(created.text("/summary")).contains("Hb 52");
         String id = created.text("/id");
 
+        assertThat(centre.get("/api/network/inbox?direction=incoming&overdue=true").status()).isEqualTo(200);
         var inbox = centre.get("/api/network/inbox?direction=incoming&state=OPEN&size=50");
         assertThat(inbox.body().at("/items").findValuesAsText("id")).contains(id);
         assertThat(centre.get("/api/persons/" + ids[0]).status()).as("access for the referral's life").isEqualTo(200);

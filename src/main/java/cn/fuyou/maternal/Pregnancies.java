@@ -153,6 +153,31 @@ public class Pregnancies {
         return reader.read(id).orElseThrow();
     }
 
+    /**
+     * An outside record's pregnancy ended before it reached fuyou (e.g. a delivery another hospital
+     * recorded): closed with the outcome the source gives; the delivery details were not received.
+     */
+    @Transactional
+    public void closeImported(UUID id, String outcome, LocalDate on) {
+        jdbc.sql("""
+                update pregnancy set status = 'CLOSED', outcome = ?, outcome_date = ?, ended_on = ?, version = version + 1,
+                       changed_at = now(), changed_by = ? where id = ? and status <> 'CLOSED'""")
+                .params(outcome, on, on, CurrentActor.get().username(), id).update();
+        jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = ? where pregnancy_id = ? and status = 'OPEN'")
+                .params(outcome, id).update();
+        audit.record(AuditRecord.write("CLOSE", "Pregnancy", id, womanOf(id), Map.of("outcome", outcome, "source", "import")));
+    }
+
+    /** The woman's open pregnancy, if any (imports attach contacts to it). */
+    public java.util.Optional<UUID> openPregnancyOf(UUID womanId) {
+        return jdbc.sql("select id from pregnancy where woman_id = ? and status = 'OPEN'").param(womanId).query(UUID.class).optional();
+    }
+
+    /** A pregnancy registered from an outside record with the same registration date and LMP, if already imported. */
+    public java.util.Optional<UUID> findByLmp(UUID womanId, LocalDate lmp) {
+        return jdbc.sql("select id from pregnancy where woman_id = ? and lmp = ?").params(womanId, lmp).query(UUID.class).optional();
+    }
+
     UUID womanOf(UUID pregnancyId) {
         return jdbc.sql("select woman_id from pregnancy where id = ?").param(pregnancyId).query(UUID.class).optional()
                 .orElseThrow(() -> ApiException.notFound("pregnancy", pregnancyId));

@@ -117,6 +117,11 @@ public class RiskAssessments {
                         : Map.of("computed", computed.name(), "colour", colour.name(), "reason", reason.strip())));
     }
 
+    /** The pregnancy a stored grading belongs to (FHIR reads a RiskAssessment by its id). */
+    public java.util.Optional<UUID> pregnancyOf(UUID gradingId) {
+        return jdbc.sql("select pregnancy_id from risk_grading where id = ?").param(gradingId).query(UUID.class).optional();
+    }
+
     private void apply(UUID pregnancyId, Inputs in, RiskColour colour, boolean purple, boolean screenPositive,
                        Institution here, String stage) {
         jdbc.sql("update pregnancy set colour = ?, purple = ?, screen_positive = ?, version = version + 1, changed_at = now(), changed_by = ? where id = ?")

@@ -433,6 +433,52 @@ public class Persons {
         return id;
     }
 
+    /** A person received from another system without a Chinese document (identifier "system|value"). */
+    public record ExternalPerson(String identifier, String familyName, String givenName, String sex, LocalDate birthDate,
+                                 String phone, String addressAreaCode) {}
+
+    /**
+     * Imports a person from an outside record, idempotently: the same identifier is the same person
+     * (a re-import creates nothing). Returns her id.
+     */
+    @Transactional
+    public UUID importExternal(ExternalPerson p) {
+        Actor actor = CurrentActor.get();
+        if (p.identifier() == null || p.identifier().isBlank()) throw ApiException.badField("identifier", "identifier is required");
+        if (p.birthDate() == null || p.birthDate().isAfter(LocalDate.now())) throw ApiException.badField("birthDate", "birth date is required and not in the future");
+        if (!"F".equals(p.sex()) && !"M".equals(p.sex())) throw ApiException.badField("gender", "gender must be female or male");
+        if (p.addressAreaCode() != null && areas.find(p.addressAreaCode()).isEmpty()) {
+            throw ApiException.badField("address", "unknown area " + p.addressAreaCode());
+        }
+        UUID id = UUID.randomUUID();
+        String family = p.familyName() == null || p.familyName().isBlank() ? "?" : p.familyName().trim();
+        String given = p.givenName() == null ? "" : p.givenName().trim();
+        boolean latin = (family + given).chars().allMatch(c -> c < 0x2E80);
+        int n = jdbc.sql("""
+                insert into person (id, family_name, given_name, full_name, sex, birth_date, id_type, id_number, phone,
+                                    address_area_code, registered_institution_id, created_by, changed_by)
+                values (?, ?, ?, ?, ?, ?, 'EXTERNAL', ?, ?, ?, ?, ?, ?)
+                on conflict (id_type, id_number) where merged_into is null and voided_at is null do nothing""")
+                .params(id, family, given, latin ? (family + " " + given).trim() : family + given, p.sex(), p.birthDate(),
+                        p.identifier(), p.phone(), p.addressAreaCode(), actor.institutionId(), actor.username(), actor.username())
+                .update();
+        if (n == 0) {
+            UUID existing = jdbc.sql("select id from person p where id_type = 'EXTERNAL' and id_number = ? and" + LIVE)
+                    .param(p.identifier()).query(UUID.class).single();
+            entitle(existing, actor.institutionId(), "CARED");
+            return existing;
+        }
+        entitle(id, actor.institutionId(), "REGISTERED");
+        audit.record(AuditRecord.write("IMPORT", "Person", id, id, Map.of("identifier", p.identifier())));
+        return id;
+    }
+
+    /** Finds a live person by document (type and number), for conditional operations of integrations. */
+    public Optional<UUID> findByDocument(String idType, String idNumber) {
+        return jdbc.sql("select id from person p where id_type = ? and id_number = ? and" + LIVE).params(idType, idNumber)
+                .query(UUID.class).optional();
+    }
+
     /** Links a mother and a child (delivery records use this). */
     @Transactional
     public void linkMother(UUID motherId, UUID childId) {

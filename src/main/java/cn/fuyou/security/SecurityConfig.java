@@ -43,7 +43,8 @@ class SecurityConfig {
     };
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, ProblemResponses problems,
+                            @org.springframework.beans.factory.annotation.Value("${fuyou.demo.enabled:false}") boolean demo) throws Exception {
         http
             .csrf(csrf -> csrf
                     .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -62,6 +63,10 @@ class SecurityConfig {
             .authorizeHttpRequests(a -> a
                     .requestMatchers(PUBLIC_API).permitAll()
                     .requestMatchers(HttpMethod.GET, "/cds-services", "/cds-services/**").permitAll()
+                    // CDS Hooks services: an integration token outside the demo; in the demo anyone may try them.
+                    .requestMatchers(HttpMethod.POST, "/cds-services/**").access((auth, ctx) ->
+                            new org.springframework.security.authorization.AuthorizationDecision(demo
+                                    || (auth.get() != null && auth.get().isAuthenticated() && auth.get().getPrincipal() instanceof cn.fuyou.shared.Actor)))
                     // Role checks before the body is read, so that a clinician gets 403, not field errors.
                     .requestMatchers(HttpMethod.POST, "/api/institutions").hasRole("SYSTEM_ADMIN")
                     .requestMatchers(HttpMethod.PUT, "/api/institutions/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Source: WHO Child Growth Standards 2006 and clinical-rules.md §4. The WHO igrowup test surveys
- * are not in the npm package jsgrowup 0.8.0 (the only version the registry serves), so the engine
- * is checked against WHO's own published SD values in the same tables: the z-score of each
- * published −3…+3 SD value (rounded by WHO to 0.1) must be k within that rounding.
+ * Source: WHO Child Growth Standards 2006 and clinical-rules.md §4. Besides the igrowup surveys
+ * ({@link WhoSurveyTest}), the engine is checked against WHO's published SD values in the same
+ * tables: the z-score of each published −3…+3 SD value (rounded by WHO to 0.1) must be k within
+ * that rounding.
  */
 class GrowthStandardTest {
 

@@ -67,12 +67,15 @@ public class TransactionProvider {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidRequestException("Bundle.type must be transaction");
         }
-        Bundle response = tx.execute(s -> process(bundle));
+        Bundle response = tx.execute(s -> process(bundle, new HashMap<>()));
         return response;
     }
 
-    private Bundle process(Bundle bundle) {
-        Map<String, UUID> refs = new HashMap<>();
+    /**
+     * Imports one bundle in the caller's transaction. {@code refs} maps source references
+     * ("urn:uuid:…", "Patient/…") to fuyou persons; bulk imports keep it across bundles.
+     */
+    public Bundle process(Bundle bundle, Map<String, UUID> refs) {
         Map<UUID, Findings> findings = new HashMap<>();
         OperationOutcome problems = new OperationOutcome();
         Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);

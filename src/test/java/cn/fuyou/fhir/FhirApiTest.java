@@ -237,6 +237,37 @@ class FhirApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("$export (FHIR Bulk Data): 202 + Content-Location, a manifest, then NDJSON files of the institution's records")
+    void bulkExport() throws Exception {
+        UUID inst = jdbc.sql("select id from institution where code = 'CQHCWC'").query(UUID.class).single();
+        String token = tx.execute(s -> tokens.issue("regional data centre", inst, StaffRole.SYSTEM_ADMIN, null)).token();
+        var http = java.net.http.HttpClient.newHttpClient();
+        var kick = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/fhir/$export?institution=CQHCWC"))
+                .header("Authorization", "Bearer " + token).header("Prefer", "respond-async").header("Accept", "application/fhir+json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(kick.statusCode()).isEqualTo(202);
+        String status = kick.headers().firstValue("Content-Location").orElseThrow();
+        java.net.http.HttpResponse<String> manifest;
+        int polls = 0;
+        do {
+            Thread.sleep(200);
+            manifest = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(status)).header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } while (manifest.statusCode() == 202 && ++polls < 100);
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        var m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.body());
+        String patients = null;
+        for (var o : m.path("output")) if (o.path("type").asText().equals("Patient")) patients = o.path("url").asText();
+        var file = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(patients)).header("Authorization", "Bearer " + token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String first = file.body().lines().findFirst().orElseThrow();
+        assertThat(CTX.newJsonParser().parseResource(Patient.class, first).getIdentifier()).isNotEmpty();
+        var noPrefer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/fhir/$export?institution=CQHCWC"))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(noPrefer.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     @DisplayName("issue 5 §6: every factor the mapping table produces is a code of the active rule set")
     void mappingTable() {
         var rules = cn.fuyou.maternal.RiskRuleSet.load("NHC-2017-CQ-1");

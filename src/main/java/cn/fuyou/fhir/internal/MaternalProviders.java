@@ -65,7 +65,7 @@ public final class MaternalProviders {
             return pregnanciesOf(pregnancies, patient).stream().map(EpisodeOfCareProvider::toFhir).toList();
         }
 
-        static EpisodeOfCare toFhir(PregnancyRecord p) {
+        public static EpisodeOfCare toFhir(PregnancyRecord p) {
             EpisodeOfCare e = new EpisodeOfCare();
             e.setId(p.id().toString());
             e.getMeta().setVersionId(Long.toString(p.version()));
@@ -113,7 +113,7 @@ public final class MaternalProviders {
         }
 
         /** The colour and the purple flag are codes of fuyou's CodeSystem; each factor's reason is a basis note. */
-        static RiskAssessment toFhir(PregnancyRecord p, PregnancyRecord.Grading g) {
+        public static RiskAssessment toFhir(PregnancyRecord p, PregnancyRecord.Grading g) {
             RiskAssessment r = new RiskAssessment();
             r.setId(g.id().toString());
             r.setStatus(RiskAssessment.RiskAssessmentStatus.FINAL);
@@ -144,6 +144,28 @@ public final class MaternalProviders {
             return Observation.class;
         }
 
+        /** Each measured value of each antenatal contact, as a LOINC-coded Observation in fuyou's unit. */
+        public static List<Observation> observations(PregnancyRecord p) {
+            List<Observation> out = new ArrayList<>();
+            for (PregnancyRecord.Contact c : p.contacts()) {
+                for (var e : GradingInputMapping.LOINC.entrySet()) {
+                    var field = FIELDS.get(e.getValue().field());
+                    Object v = field == null ? null : field.apply(c);
+                    if (v == null) continue;
+                    Observation o = new Observation();
+                    o.setId(c.id() + "-" + e.getKey());
+                    o.setStatus(Observation.ObservationStatus.FINAL);
+                    o.setSubject(new Reference("Patient/" + p.womanId()));
+                    o.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, e.getKey(), null)));
+                    o.setEffective(PatientTranslator.dateTimeType(c.contactDate()));
+                    o.setValue(new Quantity().setValue(new BigDecimal(v.toString())).setUnit(e.getValue().fuyouUnit()).setSystem(FhirCodes.UCUM)
+                            .setCode(e.getValue().fuyouUnit()));
+                    out.add(o);
+                }
+            }
+            return out;
+        }
+
         private static final Map<String, Function<PregnancyRecord.Contact, Object>> FIELDS = Map.of(
                 "weightKg", PregnancyRecord.Contact::weightKg, "systolic", PregnancyRecord.Contact::systolic,
                 "diastolic", PregnancyRecord.Contact::diastolic, "hemoglobinGPerL", PregnancyRecord.Contact::hemoglobinGPerL,
@@ -155,23 +177,8 @@ public final class MaternalProviders {
                                         @OptionalParam(name = Observation.SP_CODE) TokenParam code) {
             List<Observation> out = new ArrayList<>();
             for (PregnancyRecord p : pregnanciesOf(pregnancies, subject)) {
-                for (PregnancyRecord.Contact c : p.contacts()) {
-                    for (var e : GradingInputMapping.LOINC.entrySet()) {
-                        var field = FIELDS.get(e.getValue().field());
-                        Object v = field == null ? null : field.apply(c);
-                        if (v == null || (code != null && !code.getValue().equals(e.getKey()))) continue;
-                        Observation o = new Observation();
-                        o.setId(c.id() + "-" + e.getKey());
-                        o.setStatus(Observation.ObservationStatus.FINAL);
-                        o.setSubject(new Reference("Patient/" + p.womanId()));
-                        o.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, e.getKey(), null)));
-                        o.setEffective(PatientTranslator.dateTimeType(c.contactDate()));
-                        BigDecimal fuyou = new BigDecimal(v.toString());
-                        o.setValue(new Quantity().setValue(fuyou).setUnit(e.getValue().fuyouUnit()).setSystem(FhirCodes.UCUM)
-                                .setCode(e.getValue().fuyouUnit()));
-                        out.add(o);
-                    }
-                }
+                observations(p).stream().filter(o -> code == null || code.getValue().equals(o.getCode().getCodingFirstRep().getCode()))
+                        .forEach(out::add);
             }
             return out;
         }

@@ -1,5 +1,9 @@
 package cn.fuyou.childhealth;
 
+import static cn.fuyou.shared.Rows.dates;
+import static cn.fuyou.shared.Rows.integer;
+import static cn.fuyou.shared.Rows.strings;
+
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.childhealth.internal.Growth;
@@ -245,19 +249,6 @@ public class ChildHealth {
                 rs.getString("created_by"));
     }
 
-    private static Integer integer(ResultSet rs, String col) throws SQLException {
-        Object o = rs.getObject(col);
-        return o == null ? null : ((Number) o).intValue();
-    }
 
-    private static List<String> strings(Array a) throws SQLException {
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-    }
 
-    private static List<LocalDate> dates(Array a) throws SQLException {
-        if (a == null) return List.of();
-        List<LocalDate> out = new ArrayList<>();
-        for (Object o : (Object[]) a.getArray()) out.add(o instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(o.toString()));
-        return out;
-    }
 }

@@ -1,5 +1,8 @@
 package cn.fuyou.maternal;
 
+import static cn.fuyou.shared.Rows.dates;
+import static cn.fuyou.shared.Rows.strings;
+
 import cn.fuyou.maternal.internal.PregnancyReader;
 import cn.fuyou.maternal.internal.Rules;
 import cn.fuyou.registry.Areas;
@@ -285,15 +288,5 @@ public class MaternalWorklists {
         return colour == null ? 0 : RiskColour.valueOf(colour).ordinal() + 1;
     }
 
-    private static List<LocalDate> dates(Array a) throws SQLException {
-        if (a == null) return List.of();
-        Object[] raw = (Object[]) a.getArray();
-        List<LocalDate> out = new ArrayList<>(raw.length);
-        for (Object o : raw) out.add(o instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(o.toString()));
-        return out;
-    }
 
-    private static List<String> strings(Array a) throws SQLException {
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-    }
 }

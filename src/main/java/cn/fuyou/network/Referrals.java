@@ -1,5 +1,7 @@
 package cn.fuyou.network;
 
+import static cn.fuyou.shared.Rows.strings;
+
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.maternal.Pregnancies;
@@ -379,7 +381,4 @@ public class Referrals {
         return s == null || s.isBlank();
     }
 
-    private static List<String> strings(Array a) throws SQLException {
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-    }
 }

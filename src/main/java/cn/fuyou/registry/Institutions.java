@@ -1,5 +1,7 @@
 package cn.fuyou.registry;
 
+import static cn.fuyou.shared.Rows.strings;
+
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.shared.Actor;
@@ -212,9 +214,6 @@ public class Institutions {
                 rs.getLong("version"));
     }
 
-    private static List<String> strings(Array a) throws SQLException {
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-    }
 
     private String writeJson(Object o) {
         try {

@@ -1,5 +1,8 @@
 package cn.fuyou.maternal.internal;
 
+import static cn.fuyou.shared.Rows.integer;
+import static cn.fuyou.shared.Rows.strings;
+
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.maternal.PregnancyRecord.GestationalAge;
 import cn.fuyou.maternal.PregnancyRecord.InstitutionRef;
@@ -228,14 +231,7 @@ public class PregnancyReader {
         return now.isAfter(until) ? "OVERDUE" : "DUE";
     }
 
-    private static Integer integer(ResultSet rs, String col) throws SQLException {
-        Object o = rs.getObject(col);
-        return o == null ? null : ((Number) o).intValue();
-    }
 
-    private static List<String> strings(Array a) throws SQLException {
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
-    }
 
     private static List<String> toList(JsonNode node) {
         return node.isArray() ? java.util.stream.StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList() : List.of();

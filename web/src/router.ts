@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/children/worklist', component: () => import('./modules/childhealth/ChildWorklist.vue') },
     { path: '/nurseries', component: () => import('./modules/childhealth/NurseryList.vue') },
     { path: '/nurseries/:code', component: () => import('./modules/childhealth/NurseryPage.vue'), props: true },
+    { path: '/admin/staff', component: () => import('./modules/security/StaffPage.vue') },
     { path: '/admin/imports', component: () => import('./modules/fhir/ImportPage.vue') },
     { path: '/children/:id', component: () => import('./modules/childhealth/ChildPage.vue'), props: true },
     { path: '/:rest(.*)*', redirect: '/' }

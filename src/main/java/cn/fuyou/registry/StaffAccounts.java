@@ -40,6 +40,29 @@ public class StaffAccounts {
                 rs.getInt("failed_attempts"), rs.getObject("locked_until", OffsetDateTime.class))).optional();
     }
 
+    public record Listed(String username, String displayName, String institutionCode, StaffRole role, String areaCode, boolean enabled,
+                         boolean locked) {}
+
+    /** Staff of one institution, or everyone (null). */
+    public java.util.List<Listed> list(String institutionCode) {
+        return jdbc.sql(SELECT + (institutionCode == null ? "" : " where i.code = ?") + " order by i.code, s.username")
+                .params(institutionCode == null ? java.util.List.of() : java.util.List.of(institutionCode))
+                .query((rs, n) -> new Listed(rs.getString("username"), rs.getString("display_name"), rs.getString("institution_code"),
+                        StaffRole.valueOf(rs.getString("role")), rs.getString("area_code"), rs.getBoolean("enabled"),
+                        rs.getObject("locked_until", OffsetDateTime.class) != null
+                                && rs.getObject("locked_until", OffsetDateTime.class).isAfter(OffsetDateTime.now())))
+                .list();
+    }
+
+    /** Unlocks an account and sets whether it may sign in (audited). */
+    @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        int n = jdbc.sql("update staff_user set enabled = ?, failed_attempts = 0, locked_until = null, version = version + 1, changed_at = now(), changed_by = ? where username = ?")
+                .params(enabled, CurrentActor.get().username(), username).update();
+        if (n == 0) throw ApiException.notFound("staff user", username);
+        audit.record(AuditRecord.write(enabled ? "ENABLE" : "DISABLE", "StaffUser", username, null, Map.of()));
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from staff_user").query(Long.class).single();
     }

@@ -83,14 +83,25 @@ public class PregnancyReader {
                 rs.getInt("uterine_surgeries"), (Integer) rs.getObject("months_since_uterine_surgery"),
                 rs.getObject("last_birth_date", LocalDate.class), historyFactors, history.path("notes").asText(""),
                 status, rs.getString("outcome"), rs.getObject("outcome_date", LocalDate.class), colour,
-                rs.getBoolean("purple"), rs.getBoolean("screen_positive"), careWarning(colour, care, status),
+                rs.getBoolean("purple"), rs.getBoolean("screen_positive"), careWarning(colour, care, status, criticalCentre(care)),
                 contacts, gradings(id), cases(id), tasks(id), schedule, delivery, postpartum(id), pmtct(id), rs.getLong("version"));
     }
 
-    private static PregnancyRecord.CareWarning careWarning(String colour, InstitutionRef care, String status) {
+    private boolean criticalCentre(InstitutionRef care) {
+        return institutions.findById(care.id()).map(i -> i.designations().contains(cn.fuyou.registry.Designation.CRITICAL_MATERNAL_CARE_CENTRE))
+                .orElse(false);
+    }
+
+    /**
+     * §1 management by colour: yellow needs level 2+; orange a county-level-or-above critical
+     * maternal care centre (a designated level-2 centre is enough; delivery at level 3 where
+     * possible); red level 3.
+     */
+    static PregnancyRecord.CareWarning careWarning(String colour, InstitutionRef care, String status, boolean criticalCentre) {
         if (colour == null || "CLOSED".equals(status)) return null;
         int required = RiskColour.valueOf(colour).requiredLevel();
         if (care.level() >= required) return null;
+        if ("ORANGE".equals(colour) && criticalCentre && care.level() >= 2) return null;
         return new PregnancyRecord.CareWarning(required, care.level(),
                 "其风险颜色要求在" + required + "级及以上医疗机构管理，当前机构为" + care.level() + "级，请转诊",
                 "her colour needs care at level " + required + " or above; this institution is level " + care.level() + ": refer her");

@@ -363,6 +363,13 @@ public class Referrals {
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
+    /** Every referral of a person the caller may see (FHIR ServiceRequest, Patient/$everything). */
+    public List<ReferralView> forPerson(UUID personId) {
+        if (!persons.canAccess(personId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
+        return jdbc.sql("select id from referral where person_id = ? order by created_at").param(personId).query(UUID.class).list()
+                .stream().map(this::view).toList();
+    }
+
     /** Referrals made for a positive screen or abnormal finding, not completed or followed up within 2 weeks. */
     public List<InboxItem> overdueFollowUps() {
         Actor actor = CurrentActor.get();

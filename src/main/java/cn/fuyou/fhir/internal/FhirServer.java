@@ -26,10 +26,17 @@ class FhirServer {
                                                        MaternalProviders.EpisodeOfCareProvider episodes,
                                                        MaternalProviders.RiskAssessmentProvider risks,
                                                        MaternalProviders.ObservationProvider observations,
+                                                       MoreProviders.RelatedPersonProvider related,
+                                                       MoreProviders.ConditionProvider conditions,
+                                                       MoreProviders.EncounterProvider encounters,
+                                                       MoreProviders.ServiceRequestProvider serviceRequests,
+                                                       MoreProviders.EverythingProvider everything,
                                                        TransactionProvider transactions) {
         RestfulServer server = new RestfulServer(ctx);
-        server.setResourceProviders(List.of(patients, organizations, episodes, risks, observations));
+        server.setResourceProviders(List.of(patients, organizations, episodes, risks, observations, related, conditions, encounters,
+                serviceRequests));
         server.registerProvider(transactions);
+        server.registerProvider(everything);
         server.registerInterceptor(new FhirErrors());
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);

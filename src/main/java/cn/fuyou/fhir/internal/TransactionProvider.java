@@ -47,12 +47,15 @@ public class TransactionProvider {
     private final Pregnancies pregnancies;
     private final AntenatalCare care;
     private final TransactionTemplate tx;
+    private final ReceivedConditions conditions;
 
-    TransactionProvider(PatientProvider patients, Pregnancies pregnancies, AntenatalCare care, TransactionTemplate tx) {
+    TransactionProvider(PatientProvider patients, Pregnancies pregnancies, AntenatalCare care, TransactionTemplate tx,
+                        ReceivedConditions conditions) {
         this.patients = patients;
         this.pregnancies = pregnancies;
         this.care = care;
         this.tx = tx;
+        this.conditions = conditions;
     }
 
     /** What the import found per patient, in date order. */
@@ -102,6 +105,7 @@ public class TransactionProvider {
             if (r instanceof Condition c) {
                 UUID woman = subject(refs, c.getSubject(), problems, where + ".subject");
                 if (woman == null) continue;
+                conditions.keep(woman, c);
                 for (Coding code : c.getCode().getCoding()) {
                     GradingInputMapping.condition(code.getSystem(), code.getCode()).ifPresent(factor -> {
                         Findings f = findings.computeIfAbsent(woman, k -> new Findings());

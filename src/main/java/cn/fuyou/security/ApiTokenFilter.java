@@ -16,10 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final CdsClients cdsClients;
     private final ProblemResponses problems;
 
-    ApiTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+    ApiTokenFilter(ApiTokens tokens, CdsClients cdsClients, ProblemResponses problems) {
         this.tokens = tokens;
+        this.cdsClients = cdsClients;
         this.problems = problems;
     }
 
@@ -27,7 +29,18 @@ class ApiTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith("Bearer " + ApiTokens.PREFIX)) {
+        if (header != null && header.startsWith("Bearer ") && request.getRequestURI().startsWith("/cds-services/")
+                && !header.startsWith("Bearer " + ApiTokens.PREFIX)) {
+            // CDS Hooks 2.0: a registered client's signed JWT, audience = this service's URL.
+            String audience = request.getRequestURL().toString();
+            var actor = cdsClients.verify(header.substring(7).trim(), audience);
+            if (actor.isEmpty()) {
+                problems.write(response, 401, "invalid-jwt", "CDS Hooks JWT invalid, expired, for another audience or from an unregistered client");
+                return;
+            }
+            SecurityContextHolder.getContext().setAuthentication(
+                    new UsernamePasswordAuthenticationToken(actor.get(), null, Authorities.of(actor.get().role())));
+        } else if (header != null && header.startsWith("Bearer " + ApiTokens.PREFIX)) {
             var actor = tokens.authenticate(header.substring(7).trim());
             if (actor.isEmpty()) {
                 problems.write(response, 401, "invalid-token", "令牌无效或已过期 / the token is invalid, revoked or expired");

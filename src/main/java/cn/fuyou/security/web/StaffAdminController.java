@@ -40,12 +40,15 @@ class StaffAdminController {
     private final Institutions institutions;
     private final PasswordEncoder encoder;
     private final ApiTokens tokens;
+    private final cn.fuyou.security.CdsClients cdsClients;
 
-    StaffAdminController(StaffAccounts staff, Institutions institutions, PasswordEncoder encoder, ApiTokens tokens) {
+    StaffAdminController(StaffAccounts staff, Institutions institutions, PasswordEncoder encoder, ApiTokens tokens,
+                         cn.fuyou.security.CdsClients cdsClients) {
         this.staff = staff;
         this.institutions = institutions;
         this.encoder = encoder;
         this.tokens = tokens;
+        this.cdsClients = cdsClients;
     }
 
     @GetMapping("/api/admin/staff")
@@ -81,6 +84,19 @@ class StaffAdminController {
         var account = staff.find(username).orElseThrow(() -> ApiException.notFound("staff user", username));
         if (!actor.isSystemAdmin() && !account.institutionCode().equals(actor.institutionCode())) throw ApiException.forbidden("not your institution");
         staff.setEnabled(username, e.enabled());
+    }
+
+    record NewCdsClient(@NotBlank(message = "iss必填 / iss is required") String iss, @NotBlank String name,
+                        @NotBlank String institutionCode, @NotNull(message = "jwks必填 / jwks is required") Map<String, Object> jwks) {}
+
+    /** Registers an EMR as a CDS Hooks client: its issuer and the public keys it signs with. */
+    @PostMapping("/api/admin/cds-clients")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Transactional
+    Map<String, Object> cdsClient(@Valid @RequestBody NewCdsClient c) throws com.fasterxml.jackson.core.JsonProcessingException {
+        var inst = institutions.get(c.institutionCode());
+        return Map.of("id", cdsClients.register(c.iss(), c.name(), inst.id(), new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(c.jwks())));
     }
 
     record NewToken(@NotBlank(message = "名称必填 / name is required") String name, @NotBlank String institutionCode,

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.childhealth.GrowthAssessment;
 import cn.fuyou.childhealth.GrowthStandard;
-import cn.fuyou.maternal.PregnancyDating;
-import cn.fuyou.maternal.RiskGradingPolicy;
-import cn.fuyou.maternal.RiskInputs;
-import cn.fuyou.maternal.RiskRuleSet;
+import cn.fuyou.maternal.rules.PregnancyDating;
+import cn.fuyou.maternal.rules.RiskGradingPolicy;
+import cn.fuyou.maternal.rules.RiskInputs;
+import cn.fuyou.maternal.rules.RiskRuleSet;
 import cn.fuyou.registry.ResidentIdNumber;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,4 +1,4 @@
-package cn.fuyou.maternal;
+package cn.fuyou.maternal.rules;
 
 /** The five-colour scale (NHC 2017): green < yellow < orange < red; purple is a separate flag. */
 public enum RiskColour {

@@ -1,4 +1,4 @@
-package cn.fuyou.maternal;
+package cn.fuyou.maternal.rules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +22,13 @@ public final class RiskGradingPolicy {
 
     public RiskRuleSet rules() {
         return rules;
+    }
+
+    /** §1: every code must be one the rule set knows; an unknown one is refused naming its place ({@code field[i]}). */
+    public void checkCodes(List<String> codes, String field) {
+        for (int i = 0; i < codes.size(); i++) {
+            if (!rules.knows(codes.get(i))) throw new UnknownFactorException(codes.get(i), field + "[" + i + "]");
+        }
     }
 
     public RiskGrading grade(RiskInputs in) {

@@ -1,4 +1,4 @@
-package cn.fuyou.maternal;
+package cn.fuyou.maternal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

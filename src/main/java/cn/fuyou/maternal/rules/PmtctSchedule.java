@@ -1,6 +1,5 @@
-package cn.fuyou.maternal;
+package cn.fuyou.maternal.rules;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -86,4 +85,14 @@ public final class PmtctSchedule {
                 || (hbvDnaIuPerMl != null && hbvDnaIuPerMl.compareTo(new java.math.BigDecimal("200000")) > 0);
     }
 
+
+    /** The exposed infant's §5 schedule for one of her mother's infections (HIV, SYPHILIS, HBV); none for others. */
+    public static List<Item> infantItems(String infection, HivExposure exposure, OffsetDateTime birth) {
+        return switch (infection) {
+            case "HIV" -> hiv(birth, hivRegimen(exposure));
+            case "SYPHILIS" -> syphilis(birth);
+            case "HBV" -> hepatitisB(birth);
+            default -> List.of();
+        };
+    }
 }

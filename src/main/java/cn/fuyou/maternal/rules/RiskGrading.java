@@ -1,4 +1,4 @@
-package cn.fuyou.maternal;
+package cn.fuyou.maternal.rules;
 
 import java.util.List;
 

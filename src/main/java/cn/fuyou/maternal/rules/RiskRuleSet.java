@@ -1,4 +1,4 @@
-package cn.fuyou.maternal;
+package cn.fuyou.maternal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

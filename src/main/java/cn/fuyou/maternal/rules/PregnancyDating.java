@@ -1,4 +1,4 @@
-package cn.fuyou.maternal;
+package cn.fuyou.maternal.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,24 +29,17 @@ public final class PregnancyDating {
     }
 
     /** Refused inputs (a CRL above 84 mm, nothing to date by): the message names what is wrong. */
-    public static final class DatingException extends IllegalArgumentException {
-        private final String field;
-
+    public static final class DatingException extends cn.fuyou.shared.InvalidFieldException {
         DatingException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super(field, message);
         }
     }
 
     /** Robinson: GA days = 8.052·√(1.037·CRL) + 23.73, rounded to the nearest day; CRL ≤ 84 mm. */
     public static int gestationalAgeFromCrl(BigDecimal crlMm) {
-        if (crlMm == null || crlMm.signum() <= 0) throw new DatingException("crlMm", "CRL须为正数 / CRL must be positive");
+        if (crlMm == null || crlMm.signum() <= 0) throw new DatingException("ultrasound.crlMm", "CRL须为正数 / CRL must be positive");
         if (crlMm.compareTo(MAX_CRL_MM) > 0) {
-            throw new DatingException("crlMm", "CRL超过84 mm，请用其他生物测量给出孕龄 / CRL above 84 mm: give the gestational age from other biometry");
+            throw new DatingException("ultrasound.crlMm", "CRL超过84 mm，请用其他生物测量给出孕龄 / CRL above 84 mm: give the gestational age from other biometry");
         }
         return (int) Math.round(8.052 * Math.sqrt(1.037 * crlMm.doubleValue()) + 23.73);
     }

@@ -4,6 +4,7 @@ import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.maternal.DeliveryRecorded;
 import cn.fuyou.registry.Institutions;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.Actor;
@@ -35,10 +36,12 @@ public class Births {
     private final Persons persons;
     private final Institutions institutions;
     private final AuditLog audit;
+    private final PersonAccess access;
 
-    Births(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit) {
+    Births(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit, PersonAccess access) {
         this.jdbc = jdbc;
         this.persons = persons;
+        this.access = access;
         this.institutions = institutions;
         this.audit = audit;
     }
@@ -121,7 +124,7 @@ public class Births {
     /** The child's record is visible to the caller (registry entitlement, or the institution following the child). */
     void requireAccess(UUID childId) {
         Actor actor = CurrentActor.get();
-        if (persons.canAccess(childId)) return;
+        if (access.canAccess(childId)) return;
         boolean follows = jdbc.sql("select count(*) from birth where child_id = ? and (institution_id = ? or follow_institution_id = ?)")
                 .params(childId, actor.institutionId(), actor.institutionId()).query(Long.class).single() > 0;
         if (!follows) {

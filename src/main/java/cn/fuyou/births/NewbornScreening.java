@@ -5,6 +5,7 @@ import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.births.internal.BirthFacts;
 import cn.fuyou.childhealth.ChildHealth;
 import cn.fuyou.registry.Institution;
+import cn.fuyou.registry.Entitlements;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.Actor;
@@ -49,10 +50,12 @@ public class NewbornScreening {
     private final AuditLog audit;
     private final BirthFacts facts;
     private final String defaultLab;
+    private final Entitlements entitlements;
 
     NewbornScreening(JdbcClient jdbc, ActiveScreeningRules active, Births births, Persons persons, Institutions institutions,
-                     ChildHealth childHealth, AuditLog audit, BirthFacts facts,
+                     ChildHealth childHealth, AuditLog audit, BirthFacts facts, Entitlements entitlements,
                      @Value("${fuyou.screening.lab-institution:CQHCWC}") String defaultLab) {
+        this.entitlements = entitlements;
         this.jdbc = jdbc;
         this.active = active;
         this.births = births;
@@ -173,7 +176,7 @@ public class NewbornScreening {
                         Map.of("sampleId", s));
             }
             UUID child = jdbc.sql("select child_id from blood_spot_sample where id = ?").param(s).query(UUID.class).single();
-            persons.entitle(child, lab.id(), "REFERRED");
+            entitlements.entitle(child, lab.id(), "REFERRED");
         }
         audit.record(AuditRecord.write("SEND", "SampleBatch", id, null, Map.of("samples", f.sampleIds().size(), "lab", lab.code())));
         return batch(id);

@@ -25,6 +25,10 @@ export const router = createRouter({
     { path: '/admin/staff', component: () => import('./modules/security/StaffPage.vue') },
     { path: '/admin/imports', component: () => import('./modules/fhir/ImportPage.vue') },
     { path: '/children/:id', component: () => import('./modules/childhealth/ChildPage.vue'), props: true },
+    // statistics (issue 9)
+    { path: '/stats', component: () => import('./modules/stats/StatsDashboard.vue') },
+    { path: '/stats/annual', component: () => import('./modules/stats/AnnualReport.vue') },
+    { path: '/stats/quality', component: () => import('./modules/stats/DataQualityPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })
@@ -34,5 +38,7 @@ router.beforeEach(async (to) => {
   if (!to.meta.public && !session.me) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
   if (to.path === '/login' && session.me) return { path: '/' }
   if (to.meta.admin && !isAdmin()) return { path: '/' }
+  // An official's home page is the statistics dashboard; she never sees a hospital's inbox.
+  if (session.me?.role === 'REGIONAL_OFFICIAL' && (to.path === '/' || to.path.startsWith('/network/inbox'))) return { path: '/stats' }
   return true
 })

@@ -25,6 +25,9 @@ export const router = createRouter({
     { path: '/admin/staff', component: () => import('./modules/security/StaffPage.vue') },
     { path: '/admin/imports', component: () => import('./modules/fhir/ImportPage.vue') },
     { path: '/children/:id', component: () => import('./modules/childhealth/ChildPage.vue'), props: true },
+    // hospital (issue 11)
+    { path: '/hospital', component: () => import('./modules/hospital/HospitalPage.vue') },
+    { path: '/hospital/capacity', component: () => import('./modules/hospital/CapacityPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

@@ -216,7 +216,7 @@ public class ChildHealth {
         var rows = jdbc.sql("""
                 select c.child_id, c.birth_date, array_agg(h.reason order by h.since) as reasons, max(h.since) as since
                   from child_record c join high_risk_infant h on h.child_id = c.child_id and h.closed_on is null
-                 where c.institution_id = ? group by c.child_id, c.birth_date order by max(h.since) desc, c.child_id limit ? offset ?""")
+                 where c.institution_id = ? group by c.child_id, c.birth_date, c.changed_at order by max(h.since) desc, c.changed_at desc, c.child_id limit ? offset ?""")
                 .params(institution, page.size(), page.offset())
                 .query((rs, n) -> new HighRiskChild(rs.getObject(1, UUID.class), null, rs.getObject(2, LocalDate.class), strings(rs.getArray(3)),
                         rs.getObject(4, LocalDate.class))).list();

@@ -23,4 +23,4 @@ create index child_hospital_stay_child on child_hospital_stay (child_id, dischar
 alter table high_risk_infant drop constraint high_risk_infant_reason_check;
 alter table high_risk_infant add constraint high_risk_infant_reason_check
     check (reason in ('PRETERM', 'LOW_BIRTH_WEIGHT', 'NICU_GRADUATE', 'BIRTH_DEFECT', 'PMTCT_EXPOSED', 'GROWTH_FALTERING',
-                      'HOSPITAL_FOLLOW_UP'));
+                      'HOSPITAL_FOLLOW_UP', 'NEWBORN_SCREEN_POSITIVE'));

@@ -7,6 +7,8 @@ import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -29,10 +31,14 @@ public class HospitalStays {
 
     private final JdbcClient jdbc;
     private final Persons persons;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
     private final Institutions institutions;
     private final AuditLog audit;
 
-    HospitalStays(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit) {
+    HospitalStays(JdbcClient jdbc, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit) {
+        this.access = access;
+        this.entitlements = entitlements;
         this.jdbc = jdbc;
         this.persons = persons;
         this.institutions = institutions;
@@ -76,7 +82,7 @@ public class HospitalStays {
         if ("NICU_GRADUATE".equals(d.highRiskReason())) {
             jdbc.sql("update child_record set nicu_stay = true where child_id = ?").param(d.childId()).update();
         }
-        if (follower != null) persons.entitle(d.childId(), follower, "CARED");
+        if (follower != null) entitlements.entitle(d.childId(), follower, "CARED");
         jdbc.sql("""
                 insert into child_hospital_stay (id, child_id, source_id, institution_id, admitted_at, discharged_at, length_of_stay_days,
                     diagnoses, outcome, summary, follow_up_institution_id, follow_up_plan, created_by)
@@ -97,7 +103,7 @@ public class HospitalStays {
     /** The hospital stays in a child's record, newest first (scoped like the record). */
     @Transactional
     public List<Stay> forChild(UUID childId) {
-        if (!persons.canAccess(childId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
+        if (!access.canAccess(childId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         audit.recordRead(AuditRecord.read("ChildHospitalStay", childId, childId, true, false, null));
         return jdbc.sql("select * from child_hospital_stay where child_id = ? order by discharged_at desc").param(childId)
                 .query((rs, n) -> {

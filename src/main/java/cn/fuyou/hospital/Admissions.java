@@ -6,11 +6,14 @@ import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.childhealth.HospitalStays;
 import cn.fuyou.hospital.internal.AdmissionFacts;
+import cn.fuyou.network.ReferralMoves;
 import cn.fuyou.network.ReferralState;
 import cn.fuyou.network.Referrals;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
@@ -47,13 +50,19 @@ public class Admissions {
     private final Institutions institutions;
     private final Persons persons;
     private final Referrals referrals;
+    private final ReferralMoves moves;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
     private final BedReservations reservations;
     private final HospitalStays stays;
     private final AdmissionFacts facts;
     private final AuditLog audit;
 
-    Admissions(JdbcClient jdbc, Institutions institutions, Persons persons, Referrals referrals, BedReservations reservations,
-               HospitalStays stays, AdmissionFacts facts, AuditLog audit) {
+    Admissions(JdbcClient jdbc, Institutions institutions, Persons persons, Referrals referrals, ReferralMoves moves, PersonAccess access,
+               Entitlements entitlements, BedReservations reservations, HospitalStays stays, AdmissionFacts facts, AuditLog audit) {
+        this.moves = moves;
+        this.access = access;
+        this.entitlements = entitlements;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.persons = persons;
@@ -124,7 +133,7 @@ public class Admissions {
                     Map.of("bedId", bedId, "state", b.state()));
         }
         PersonDetail child = persons.load(childId).orElseThrow(() -> ApiException.badField("childId", "儿童不存在 / no such child"));
-        if (!persons.canAccess(childId)) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
+        if (!access.canAccess(childId)) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         if (jdbc.sql("select count(*) from admission where child_id = ? and state = 'ADMITTED'").param(childId).query(Long.class).single() > 0) {
             throw ApiException.conflict("already-admitted", "该儿童已在院 / the child is already admitted", Map.of("childId", childId));
         }
@@ -165,15 +174,15 @@ public class Admissions {
         jdbc.sql("insert into admission_stay (admission_id, ward_id, bed_id, from_at, reason, by_user) values (?, ?, ?, ?, ?, ?)")
                 .params(id, b.wardId(), bedId, admittedAt, reservation != null ? "转入 / transfer arrival" : "入院 / admission", actor.username())
                 .update();
-        persons.entitle(childId, hospital.id(), "CARED");
+        entitlements.entitle(childId, hospital.id(), "CARED");
         if (referral != null) {
             ReferralState rs = ReferralState.valueOf(referral.state());
             if (rs == ReferralState.REQUESTED) {
-                referral = referrals.move(referralId, new Referrals.Move(ReferralState.ACCEPTED, "入院 / admitted", null, null, null, referral.version()));
+                referral = moves.move(referralId, new Referrals.Move(ReferralState.ACCEPTED, "入院 / admitted", null, null, null, referral.version()));
                 rs = ReferralState.ACCEPTED;
             }
             if (rs == ReferralState.ACCEPTED || rs == ReferralState.IN_TRANSIT) {
-                referrals.move(referralId, new Referrals.Move(ReferralState.ARRIVED, "已到院 / arrived", null, null, null, referral.version()));
+                moves.move(referralId, new Referrals.Move(ReferralState.ARRIVED, "已到院 / arrived", null, null, null, referral.version()));
             }
         }
         audit.record(AuditRecord.write("ADMIT", "Admission", id, childId, Map.of("bed", bedId.toString())));
@@ -266,10 +275,10 @@ public class Admissions {
         if (a.referralId() != null) {
             var referral = referrals.get(a.referralId());
             if (ReferralState.ARRIVED.name().equals(referral.state())) {
-                referral = referrals.move(a.referralId(), new Referrals.Move(ReferralState.COMPLETED, null, null,
+                referral = moves.move(a.referralId(), new Referrals.Move(ReferralState.COMPLETED, null, null,
                         f.outcome() + "：" + String.join(",", diagnoses), null, referral.version()));
                 if (!died) {
-                    referrals.move(a.referralId(), new Referrals.Move(ReferralState.BACK_REFERRED, null, null, null,
+                    moves.move(a.referralId(), new Referrals.Move(ReferralState.BACK_REFERRED, null, null, null,
                             follower.nameZh() + "：" + f.followUpPlan().strip(), referral.version()));
                 }
             }
@@ -294,7 +303,7 @@ public class Admissions {
         Admission a = read(id);
         Actor actor = CurrentActor.get();
         Institution hospital = institutions.find(a.institutionCode()).orElseThrow();
-        if (!BedBoard.staffOf(actor, hospital) && !persons.canAccess(a.childId())) {
+        if (!BedBoard.staffOf(actor, hospital) && !access.canAccess(a.childId())) {
             audit.recordIndependently(AuditRecord.read("Admission", id, a.childId(), false, false, null));
             throw ApiException.forbidden("无权查看此住院记录 / not entitled to this admission");
         }
@@ -320,7 +329,7 @@ public class Admissions {
     /** Every admission of a child the caller may see (FHIR Encounter search by patient). */
     @Transactional
     public List<Admission> forChild(UUID childId) {
-        if (!persons.canAccess(childId)) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
+        if (!access.canAccess(childId)) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         audit.recordRead(AuditRecord.read("Admission", childId, childId, true, false, null));
         return jdbc.sql("select id from admission where child_id = ? order by admitted_at").param(childId).query(UUID.class).list()
                 .stream().map(this::read).toList();

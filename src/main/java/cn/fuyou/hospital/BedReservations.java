@@ -2,10 +2,12 @@ package cn.fuyou.hospital;
 
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
+import cn.fuyou.network.ReferralMoves;
 import cn.fuyou.network.ReferralState;
 import cn.fuyou.network.Referrals;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
@@ -37,9 +39,14 @@ public class BedReservations {
     private final Institutions institutions;
     private final Persons persons;
     private final Referrals referrals;
+    private final ReferralMoves moves;
+    private final PersonAccess access;
     private final AuditLog audit;
 
-    BedReservations(JdbcClient jdbc, Institutions institutions, Persons persons, Referrals referrals, AuditLog audit) {
+    BedReservations(JdbcClient jdbc, Institutions institutions, Persons persons, Referrals referrals, ReferralMoves moves,
+                    PersonAccess access, AuditLog audit) {
+        this.moves = moves;
+        this.access = access;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.persons = persons;
@@ -83,7 +90,7 @@ public class BedReservations {
             childId = referral.personId();
         }
         if (persons.load(childId).isEmpty()) throw ApiException.badField("childId", "儿童不存在 / no such child");
-        if (!persons.canAccess(childId)) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
+        if (!access.canAccess(childId)) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         expireDue();
         if (jdbc.sql("select count(*) from bed_reservation where child_id = ? and state = 'ACTIVE'").param(childId).query(Long.class).single() > 0) {
             throw ApiException.conflict("child-already-reserved", "该儿童已有预留床位 / the child already holds a reserved bed", Map.of("childId", childId));
@@ -102,7 +109,7 @@ public class BedReservations {
                 values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""")
                 .params(id, bedId, hospital.id(), childId, r.referralId(), r.expiresAt(), actor.username()).update();
         if (referral != null && ReferralState.REQUESTED.name().equals(referral.state())) {
-            referrals.move(referral.id(), new Referrals.Move(ReferralState.ACCEPTED, "已预留床位 / bed reserved", null, null, null,
+            moves.move(referral.id(), new Referrals.Move(ReferralState.ACCEPTED, "已预留床位 / bed reserved", null, null, null,
                     referral.version()));
         }
         audit.record(AuditRecord.write("RESERVE", "BedReservation", id, childId,

@@ -4,11 +4,13 @@ import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.network.CriticalCareCentres;
 import cn.fuyou.network.ReferralChanged;
+import cn.fuyou.network.ReferralRequests;
 import cn.fuyou.network.Referrals;
 import cn.fuyou.registry.Designation;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
@@ -35,14 +37,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class TransferRequests {
 
     private final JdbcClient jdbc;
-    private final Referrals referrals;
+    private final ReferralRequests referrals;
+    private final PersonAccess access;
     private final CriticalCareCentres centres;
     private final Institutions institutions;
     private final Persons persons;
     private final AuditLog audit;
 
-    TransferRequests(JdbcClient jdbc, Referrals referrals, CriticalCareCentres centres, Institutions institutions, Persons persons,
-                     AuditLog audit) {
+    TransferRequests(JdbcClient jdbc, ReferralRequests referrals, CriticalCareCentres centres, Institutions institutions, Persons persons,
+                     PersonAccess access, AuditLog audit) {
+        this.access = access;
         this.jdbc = jdbc;
         this.referrals = referrals;
         this.centres = centres;
@@ -76,7 +80,7 @@ public class TransferRequests {
             throw ApiException.badField("interpreterLanguage", "请注明翻译语种 / say which language");
         }
         PersonDetail child = persons.load(t.childId()).orElseThrow(() -> ApiException.badField("childId", "儿童不存在 / no such child"));
-        if (!persons.canAccess(t.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
+        if (!access.canAccess(t.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         boolean foreign = ForeignNational.is(child);
         Institution to = destination(t, foreign);
         String kind = child.birthDate().isAfter(java.time.LocalDate.now().minusDays(29)) ? "NEWBORN" : "CHILD";

@@ -1,25 +1,24 @@
 package cn.fuyou.maternal.internal;
 
+import cn.fuyou.maternal.rules.PrenatalSchedule;
 import static cn.fuyou.shared.Rows.integer;
 import static cn.fuyou.shared.Rows.strings;
 
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.maternal.PregnancyRecord.GestationalAge;
 import cn.fuyou.maternal.PregnancyRecord.InstitutionRef;
-import cn.fuyou.maternal.RiskColour;
+import cn.fuyou.maternal.rules.RiskColour;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.Persons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,9 +67,9 @@ public class PregnancyReader {
         List<LocalDate> contactDates = contacts.stream().map(PregnancyRecord.Contact::contactDate).toList();
         LocalDate today = LocalDate.now();
         List<PregnancyRecord.ScheduledVisit> schedule = "OPEN".equals(status) && delivery == null
-                ? Rules.prenatalVisits(edd, contactDates, today).stream()
-                    .map(v -> new PregnancyRecord.ScheduledVisit(v.number(), v.labelZh(), v.labelEn(), v.dueFrom(), v.dueUntil(),
-                            v.doneOn(), v.status())).toList()
+                ? PrenatalSchedule.visits(edd, contactDates, today).stream()
+                    .map(v -> new PregnancyRecord.ScheduledVisit(v.window().number(), v.window().labelZh(), v.window().labelEn(),
+                            v.dueFrom(), v.dueUntil(), v.doneOn(), v.status().name())).toList()
                 : List.of();
         return new PregnancyRecord(id, womanId, woman.fullName(), woman.birthDate(), woman.addressAreaCode(),
                 rs.getObject("partner_id", UUID.class), registered, care, rs.getObject("registered_on", LocalDate.class),

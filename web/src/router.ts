@@ -37,6 +37,9 @@ export const router = createRouter({
     { path: '/stats', component: () => import('./modules/stats/StatsDashboard.vue') },
     { path: '/stats/annual', component: () => import('./modules/stats/AnnualReport.vue') },
     { path: '/stats/quality', component: () => import('./modules/stats/DataQualityPage.vue') },
+    // hospital (issue 11)
+    { path: '/hospital', component: () => import('./modules/hospital/HospitalPage.vue') },
+    { path: '/hospital/capacity', component: () => import('./modules/hospital/CapacityPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

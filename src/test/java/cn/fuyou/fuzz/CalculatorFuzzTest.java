@@ -29,6 +29,12 @@ class CalculatorFuzzTest {
     private static final GrowthStandard WHO = GrowthStandard.who();
     private static final List<String> FACTORS = new ArrayList<>(POLICY.rules().codes().keySet());
 
+    /** The long run (README "Fuzzing"): the same target for an hour. */
+    @FuzzTest(maxDuration = "1h")
+    void fuzzLong(FuzzedDataProvider in) {
+        fuzz(in);
+    }
+
     @FuzzTest(maxDuration = "20s")
     void fuzz(FuzzedDataProvider in) {
         long t0 = System.nanoTime();

@@ -110,6 +110,18 @@ class MalformedInputTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("an ultrasound with neither CRL nor gestational age (found by CalculatorFuzzTest: NPE → 500) is 400 naming ultrasound.crlMm")
+    void ultrasoundWithoutMeasure() {
+        String woman = doctor.post("/api/persons", person("110101199003070060", "1990-03-07")).text("/id");
+        long before = rows();
+        var r = doctor.post("/api/pregnancies", Map.of("womanId", woman, "gravida", 1, "para", 0,
+                "ultrasound", Map.of("date", java.time.LocalDate.now().minusDays(3).toString())));
+        clean4xx(r);
+        assertThat(r.text("/errors/0/field")).isEqualTo("ultrasound.crlMm");
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("foreign keys that do not exist (womanId, motherId, institution): 4xx, nothing written")
     void missingReferences() {
         long before = rows();

@@ -7,6 +7,7 @@ import cn.fuyou.support.ApiClient;
 import cn.fuyou.support.BrowserTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class HospitalBrowserTest extends BrowserTest {
         FoundationBrowserTest.login(delivery, "cqfy-doctor");
         delivery.getByTestId("nav-hospital").click();
         delivery.waitForURL("**/hospital/capacity");
-        assertThat(delivery.getByTestId("free-nicu").first()).isVisible();
+        assertThat(delivery.getByTestId("free-nicu").first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         delivery.locator("[data-testid=child-picker] input").fill(name);
         delivery.locator(".el-select-dropdown__item").filter(new Locator.FilterOptions().setHasText(name)).first().click();
         MaternalBrowserTest.input(delivery, "req-reason").fill("胎龄31周早产，呼吸窘迫，需NICU");
@@ -41,7 +42,7 @@ class HospitalBrowserTest extends BrowserTest {
         Page nicu = newPage();
         FoundationBrowserTest.login(nicu, "etyy-doctor");
         nicu.navigate("/hospital");
-        assertThat(nicu.getByTestId("totals")).isVisible();
+        assertThat(nicu.getByTestId("totals")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         assertThat(nicu.locator(".bed").first()).isVisible();
         screenshot(nicu, "hospital-board");
         nicu.navigate("/hospital?tab=transfers");

@@ -36,7 +36,7 @@ class HospitalBrowserTest extends BrowserTest {
         MaternalBrowserTest.input(delivery, "req-weeks").fill("31");
         MaternalBrowserTest.input(delivery, "req-weight").fill("1450");
         delivery.getByTestId("req-submit").click();
-        assertThat(delivery.getByTestId("req-sent")).containsText(name);
+        assertThat(delivery.getByTestId("req-sent")).containsText(name, new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         screenshot(delivery, "hospital-capacity");
 
         Page nicu = newPage();
@@ -62,14 +62,14 @@ class HospitalBrowserTest extends BrowserTest {
         MaternalBrowserTest.input(nicu, "dc-summary").fill("胎龄31周早产儿，NICU治疗12天，呼吸平稳，体重1900g出院");
         MaternalBrowserTest.input(nicu, "dc-plan").fill("出院1周高危儿门诊复诊；矫正3、6、12月龄发育评估；ROP筛查");
         nicu.getByTestId("dc-submit").click();
-        assertThat(nicu.getByTestId("admission-dialog")).containsText("好转");
+        assertThat(nicu.getByTestId("admission-dialog")).containsText("好转", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         screenshot(nicu, "hospital-discharge");
 
         delivery.navigate("/children/" + child);
-        assertThat(delivery.getByTestId("stay-summary")).containsText("NICU治疗12天");
-        assertThat(delivery.getByTestId("high-risk-tag").filter(new Locator.FilterOptions().setHasText("NICU出院"))).isVisible();
+        assertThat(delivery.getByTestId("stay-summary")).containsText("NICU治疗12天", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(delivery.getByTestId("high-risk-tag").filter(new Locator.FilterOptions().setHasText("NICU出院"))).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         screenshot(delivery, "hospital-child-record");
         delivery.navigate("/children/worklist");
-        assertThat(delivery.getByTestId("high-risk-name").filter(new Locator.FilterOptions().setHasText(name)).first()).isVisible();
+        assertThat(delivery.getByTestId("high-risk-name").filter(new Locator.FilterOptions().setHasText(name)).first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     }
 }

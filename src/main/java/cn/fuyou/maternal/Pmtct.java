@@ -1,8 +1,11 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.PmtctInfantFollowUp;
+import cn.fuyou.maternal.rules.BirthWeightPlausibility;
+import cn.fuyou.maternal.rules.PmtctSchedule;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
-import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
 import jakarta.validation.constraints.DecimalMax;
@@ -30,9 +33,9 @@ public class Pmtct {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final Persons persons;
+    private final PersonAccess persons;
 
-    Pmtct(JdbcClient jdbc, AuditLog audit, Persons persons) {
+    Pmtct(JdbcClient jdbc, AuditLog audit, PersonAccess persons) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.persons = persons;

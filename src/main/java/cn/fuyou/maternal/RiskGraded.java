@@ -1,5 +1,6 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.RiskColour;
 import java.util.UUID;
 
 /** Published after a grading is stored (the network module routes orange/red women by it). */

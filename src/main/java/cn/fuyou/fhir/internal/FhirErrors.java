@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.InvalidFieldException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -21,7 +22,8 @@ public class FhirErrors {
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException map(RequestDetails request, Throwable error, HttpServletRequest servlet) {
         Throwable t = error;
-        while (t != null && !(t instanceof ApiException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
+        while (t != null && !(t instanceof ApiException) && !(t instanceof InvalidFieldException) && t.getCause() != null && t.getCause() != t) t = t.getCause();
+        if (t instanceof InvalidFieldException invalid) t = ApiException.of(invalid);
         if (!(t instanceof ApiException api)) return error instanceof BaseServerResponseException b ? b : null;
         OperationOutcome oo = outcome(api);
         BaseServerResponseException mapped = switch (api.status().value()) {

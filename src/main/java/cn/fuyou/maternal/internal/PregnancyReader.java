@@ -1,25 +1,26 @@
 package cn.fuyou.maternal.internal;
 
+import cn.fuyou.maternal.rules.PmtctInfantFollowUp;
+import cn.fuyou.maternal.rules.BirthWeightPlausibility;
+import cn.fuyou.maternal.rules.PrenatalSchedule;
 import static cn.fuyou.shared.Rows.integer;
 import static cn.fuyou.shared.Rows.strings;
 
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.maternal.PregnancyRecord.GestationalAge;
 import cn.fuyou.maternal.PregnancyRecord.InstitutionRef;
-import cn.fuyou.maternal.RiskColour;
+import cn.fuyou.maternal.rules.RiskColour;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.Persons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,9 +69,9 @@ public class PregnancyReader {
         List<LocalDate> contactDates = contacts.stream().map(PregnancyRecord.Contact::contactDate).toList();
         LocalDate today = LocalDate.now();
         List<PregnancyRecord.ScheduledVisit> schedule = "OPEN".equals(status) && delivery == null
-                ? Rules.prenatalVisits(edd, contactDates, today).stream()
-                    .map(v -> new PregnancyRecord.ScheduledVisit(v.number(), v.labelZh(), v.labelEn(), v.dueFrom(), v.dueUntil(),
-                            v.doneOn(), v.status())).toList()
+                ? PrenatalSchedule.visits(edd, contactDates, today).stream()
+                    .map(v -> new PregnancyRecord.ScheduledVisit(v.window().number(), v.window().labelZh(), v.window().labelEn(),
+                            v.dueFrom(), v.dueUntil(), v.doneOn(), v.status().name())).toList()
                 : List.of();
         return new PregnancyRecord(id, womanId, woman.fullName(), woman.birthDate(), woman.addressAreaCode(),
                 rs.getObject("partner_id", UUID.class), registered, care, rs.getObject("registered_on", LocalDate.class),
@@ -231,7 +232,7 @@ public class PregnancyReader {
                                         r.getString("result"), r.getString("exit_status") != null && done == null ? "CLOSED"
                                                 : itemStatus(from, until, done, now),
                                         r.getString("finding"), r.getBigDecimal("anti_hbs_miu_per_ml"),
-                                        cn.fuyou.maternal.PmtctInfantFollowUp.isTest(r.getString("code")));
+                                        PmtctInfantFollowUp.isTest(r.getString("code")));
                             }).list();
                     var infants = jdbc.sql("select * from pmtct_infant where pmtct_case_id = ? order by born_at, child_id").param(caseId)
                             .query((r, k) -> new PregnancyRecord.InfantFollowUp(r.getObject("child_id", UUID.class), r.getString("status"),
@@ -250,7 +251,7 @@ public class PregnancyReader {
     /** §5 maternal antiviral for an HBV case: indicated from 28+0 to 32+0 weeks, done once a start date is recorded. */
     private static PregnancyRecord.Antiviral antiviral(java.sql.ResultSet rs, LocalDate edd) throws java.sql.SQLException {
         if (!"HBV".equals(rs.getString("infection"))) return null;
-        boolean indicated = cn.fuyou.maternal.PmtctSchedule.maternalAntiviralIndicated(rs.getBigDecimal("hbv_dna_iu_per_ml"),
+        boolean indicated = cn.fuyou.maternal.rules.PmtctSchedule.maternalAntiviralIndicated(rs.getBigDecimal("hbv_dna_iu_per_ml"),
                 (Boolean) rs.getObject("hbeag_positive"));
         LocalDate lmp = edd.minusDays(280);
         LocalDate from = lmp.plusWeeks(28), until = lmp.plusWeeks(32);

@@ -1,6 +1,7 @@
 package cn.fuyou.shared.web;
 
 import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.InvalidFieldException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -38,6 +39,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         ProblemDetail pd = problem(e.status(), e.code(), e.getMessage(), e.fieldErrors());
         e.properties().forEach(pd::setProperty);
         return ResponseEntity.status(e.status()).body(pd);
+    }
+
+    /** A pure rule refused one input (an unknown factor code, a CRL above 84 mm): 400 naming the field. */
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
+        return api(ApiException.of(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

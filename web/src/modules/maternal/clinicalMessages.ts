@@ -2,6 +2,7 @@ import { i18n } from '../../i18n'
 
 /** Delivery, postpartum and PMTCT forms (issue 16): module-local messages merged into the global ones. */
 const zh = {
+  pregnancy: { kinds: { HBV_ANTIVIRAL: '乙肝孕妇抗病毒' } },
   clinical: {
     delivery: '分娩', recordDelivery: '登记分娩', deliveredAt: '分娩时间', mode: '分娩方式', VAGINAL: '阴道分娩', ASSISTED: '助产', CAESAREAN: '剖宫产',
     caesareanIndication: '剖宫产指征', attendant: '接生者', bloodLossMl: '出血量 (ml)', maternalCondition: '产妇情况', GOOD: '良好', CRITICAL: '危重', DIED: '死亡',
@@ -20,10 +21,11 @@ const zh = {
     recordResult: '登记结果', doneAt: '完成时间', finding: '结果', POSITIVE: '阳性', NEGATIVE: '阴性', antiHbs: '抗-HBs (mIU/mL)', resultNote: '备注',
     exit: '结案', exitByHand: '失访/死亡结案', LOST_TO_FOLLOW_UP: '失访', INFECTED: '已感染', NOT_INFECTED: '排除感染',
     PROTECTED: '免疫成功', NON_RESPONDER: '免疫无应答（需复种）', exitOn: '日期', exitReason: '说明',
-    newInstitution: '新建机构', redate: '超声核对孕周', usDate: '超声日期', crlMm: '头臀长 CRL (mm)', usGaDays: '超声孕周（天）', usGaWeeks: '超声孕周', saveRedate: '核对并保存'
+    newInstitution: '新建机构', dedicatedCase: '高危专案', caseOpen: '管理中', caseClosed: '已结案', plan: '个案管理计划', planDefaults: '按颜色最低要求：每{days}天随访，{level}级及以上机构分娩', visitEveryDays: '随访间隔（天）', deliveryLevel: '分娩机构级别', consultations: '会诊', testsOrdered: '检查', agreedWith: '共同制定机构', notes: '记录', followUps: '随访、转诊与审核', FOLLOW_UP: '随访', TRANSFER: '转诊', REVIEW: '辖区审核', openCase: '查看专案', redate: '超声核对孕周', usDate: '超声日期', crlMm: '头臀长 CRL (mm)', usGaDays: '超声孕周（天）', usGaWeeks: '超声孕周', saveRedate: '核对并保存'
   }
 }
 const en = {
+  pregnancy: { kinds: { HBV_ANTIVIRAL: 'HBV antiviral (mother)' } },
   clinical: {
     delivery: 'Delivery', recordDelivery: 'Record delivery', deliveredAt: 'Delivered at', mode: 'Mode', VAGINAL: 'Vaginal', ASSISTED: 'Assisted', CAESAREAN: 'Caesarean',
     caesareanIndication: 'Caesarean indication', attendant: 'Attendant', bloodLossMl: 'Blood loss (ml)', maternalCondition: 'Mother', GOOD: 'Good', CRITICAL: 'Critical', DIED: 'Died',
@@ -42,7 +44,7 @@ const en = {
     recordResult: 'Record result', doneAt: 'Done at', finding: 'Result', POSITIVE: 'Positive', NEGATIVE: 'Negative', antiHbs: 'Anti-HBs (mIU/mL)', resultNote: 'Note',
     exit: 'Exit', exitByHand: 'Lost / died', LOST_TO_FOLLOW_UP: 'Lost to follow-up', INFECTED: 'Infected', NOT_INFECTED: 'Not infected',
     PROTECTED: 'Protected', NON_RESPONDER: 'Non-responder (revaccinate)', exitOn: 'Date', exitReason: 'Reason',
-    newInstitution: 'New institution', redate: 'Date by ultrasound', usDate: 'Scan date', crlMm: 'CRL (mm)', usGaDays: 'Ultrasound GA (days)', usGaWeeks: 'Ultrasound GA', saveRedate: 'Date and save'
+    newInstitution: 'New institution', dedicatedCase: 'Dedicated case', caseOpen: 'Open', caseClosed: 'Closed', plan: 'Individual management plan', planDefaults: 'minimum for her colour: visit every {days} days, deliver at level {level}+', visitEveryDays: 'Visit every (days)', deliveryLevel: 'Deliver at level', consultations: 'Consultations', testsOrdered: 'Tests ordered', agreedWith: 'Agreed with', notes: 'Notes', followUps: 'Follow-ups, transfers, reviews', FOLLOW_UP: 'Follow-up', TRANSFER: 'Transfer', REVIEW: 'District review', openCase: 'Open case', redate: 'Date by ultrasound', usDate: 'Scan date', crlMm: 'CRL (mm)', usGaDays: 'Ultrasound GA (days)', usGaWeeks: 'Ultrasound GA', saveRedate: 'Date and save'
   }
 }
 i18n.global.mergeLocaleMessage('zh-CN', zh)

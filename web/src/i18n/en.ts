@@ -19,7 +19,7 @@ export default {
   institution: {
     searchPlaceholder: 'Name or code', emptyHint: 'No institution matches: widen the area, designation or type filter', allianceMember: 'Alliance member', allianceNone: 'Not an alliance member', historyEmpty: 'No changes yet', editTitle: 'Edit institution', zonesGroup: 'Zones (by configuration)', changed: 'Changed', initial: 'First version', status: 'Status', title: 'Institution directory', code: 'Code', name: 'Name', nameZh: 'Chinese name', nameEn: 'English name', level: 'Level', type: 'Type', area: 'Area', zone: 'Zone',
     designations: 'Designations', serviceAreas: 'Service areas', alliance: 'Alliance', joined: 'Joined', agreement: 'Agreement', history: 'History', levelN: 'Level {n}',
-    types: { MCH_HOSPITAL: 'MCH hospital', GENERAL_HOSPITAL: 'General hospital', CHILDRENS_HOSPITAL: "Children's hospital", COMMUNITY_HEALTH_CENTRE: 'Community/township health centre', NURSERY: 'Nursery', MCH_INSTITUTE: 'MCH institute' },
+    types: { MCH_HOSPITAL: 'MCH hospital', GENERAL_HOSPITAL: 'General hospital', CHILDRENS_HOSPITAL: "Children's hospital", COMMUNITY_HEALTH_CENTRE: 'Community/township health centre', NURSERY: 'Nursery', MCH_INSTITUTE: 'MCH institute', HEALTH_ADMINISTRATION: 'Health administration' },
     des: { CRITICAL_MATERNAL_CARE_CENTRE: 'Critical maternal care centre', CRITICAL_NEWBORN_CARE_CENTRE: 'Critical newborn care centre', ART_CENTRE: 'ART centre', PRENATAL_DIAGNOSIS_CENTRE: 'Prenatal diagnosis centre', INFANT_CARE_GUIDANCE_CENTRE: 'Infant care guidance centre' },
     allianceStatus: { ACTIVE: 'Active', SUSPENDED: 'Suspended', LEFT: 'Left' }
   },

@@ -19,7 +19,7 @@ export default {
   institution: {
     searchPlaceholder: '名称或代码', emptyHint: '没有符合条件的机构，请调整地区、职能或类型筛选', allianceMember: '联盟成员', allianceNone: '非联盟成员', historyEmpty: '暂无变更记录', editTitle: '编辑机构信息', zonesGroup: '功能区（按配置归属）', changed: '变更字段', initial: '初始版本', status: '状态', title: '机构目录', code: '代码', name: '名称', nameZh: '中文名称', nameEn: '英文名称', level: '级别', type: '类型', area: '地区', zone: '功能区',
     designations: '指定职能', serviceAreas: '服务区域', alliance: '专科联盟', joined: '加入时间', agreement: '协议', history: '变更历史', levelN: '{n}级',
-    types: { MCH_HOSPITAL: '妇幼保健院', GENERAL_HOSPITAL: '综合医院', CHILDRENS_HOSPITAL: '儿童医院', COMMUNITY_HEALTH_CENTRE: '社区/乡镇卫生院', NURSERY: '托育机构', MCH_INSTITUTE: '妇幼保健机构' },
+    types: { MCH_HOSPITAL: '妇幼保健院', GENERAL_HOSPITAL: '综合医院', CHILDRENS_HOSPITAL: '儿童医院', COMMUNITY_HEALTH_CENTRE: '社区/乡镇卫生院', NURSERY: '托育机构', MCH_INSTITUTE: '妇幼保健机构', HEALTH_ADMINISTRATION: '卫生健康行政部门' },
     des: { CRITICAL_MATERNAL_CARE_CENTRE: '危重孕产妇救治中心', CRITICAL_NEWBORN_CARE_CENTRE: '危重新生儿救治中心', ART_CENTRE: '人类辅助生殖中心', PRENATAL_DIAGNOSIS_CENTRE: '产前诊断中心', INFANT_CARE_GUIDANCE_CENTRE: '婴幼儿照护指导中心' },
     allianceStatus: { ACTIVE: '在盟', SUSPENDED: '暂停', LEFT: '退出' }
   },

@@ -117,6 +117,22 @@ public class ChildHealth {
         audit.record(AuditRecord.write("CREATE", "ChildRecord", child, child, Map.of("source", source)));
     }
 
+    /**
+     * Puts a child on the high-risk infant list for a reason found by another module (e.g. a
+     * positive newborn screen, issue 18). Returns false when the child has no child-health record.
+     * Re-flagging an existing reason reopens it with the new detail.
+     */
+    @Transactional
+    public boolean flagHighRisk(UUID childId, String reason, String detail, LocalDate since) {
+        if (!exists(childId)) return false;
+        jdbc.sql("""
+                insert into high_risk_infant (id, child_id, reason, detail, since) values (?, ?, ?, ?, ?)
+                on conflict (child_id, reason) do update set closed_on = null, detail = excluded.detail""")
+                .params(UUID.randomUUID(), childId, reason, detail, since).update();
+        audit.record(AuditRecord.write("HIGH_RISK", "ChildRecord", childId, childId, Map.of("reason", reason)));
+        return true;
+    }
+
     @Transactional
     public ChildRecord open(UUID childId) {
         if (!exists(childId)) throw ApiException.notFound("child record", childId);

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,18 +43,16 @@ public class RiskAssessments {
     private final PersonAccess access;
     private final Institutions institutions;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
 
     RiskAssessments(JdbcClient jdbc, RiskGradingPolicy policy, Persons persons, PersonAccess access, Institutions institutions, AuditLog audit,
-                    ApplicationEventPublisher events, ObjectMapper json) {
+                    ObjectMapper json) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.persons = persons;
         this.access = access;
         this.institutions = institutions;
         this.audit = audit;
-        this.events = events;
         this.json = json;
     }
 
@@ -88,7 +85,6 @@ public class RiskAssessments {
         apply(pregnancyId, in, g.colour(), g.purple(), g.screenPositive(), here, stage);
         audit.record(AuditRecord.write("GRADE", "Pregnancy", pregnancyId, in.womanId(),
                 Map.of("colour", g.colour().name(), "purple", g.purple(), "ruleSetVersion", g.ruleSetVersion())));
-        events.publishEvent(new RiskGraded(pregnancyId, in.womanId(), id, g.colour(), g.purple(), g.screenPositive(), g.ruleSetVersion()));
         return id;
     }
 

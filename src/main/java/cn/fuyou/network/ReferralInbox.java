@@ -1,5 +1,6 @@
 package cn.fuyou.network;
 
+import cn.fuyou.maternal.rules.RiskColour;
 
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
@@ -67,7 +68,7 @@ public class ReferralInbox {
                     OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
                     String st = rs.getString("state");
                     return new Referrals.InboxItem(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), null, rs.getString("kind"),
-                            other.code(), other.nameZh(), urgency, rs.getString("reason"), rs.getString("risk_colour"), rs.getBoolean("purple"),
+                            other.code(), other.nameZh(), urgency, rs.getString("reason"), RiskColour.parse(rs.getString("risk_colour")), rs.getBoolean("purple"),
                             st, created, timeliness.acknowledgeBy(urgency, created),
                             "REQUESTED".equals(st) && timeliness.overdue(urgency, created, decided, now),
                             "EMERGENCY".equals(urgency) && "REQUESTED".equals(st), rs.getObject("changed_at", OffsetDateTime.class));

@@ -1,5 +1,6 @@
 package cn.fuyou.network;
 
+import cn.fuyou.maternal.rules.RiskColour;
 
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
@@ -65,10 +66,10 @@ public class ReferralRequests {
         if (pregnancy != null && !pregnancy.womanId().equals(r.personId())) {
             throw ApiException.badField("pregnancyId", "孕期档案不属于该人员 / the pregnancy is not hers");
         }
-        String colour = pregnancy == null ? null : pregnancy.colour();
+        RiskColour colour = pregnancy == null ? null : pregnancy.colour();
         Institution from = institutions.findById(actor.institutionId()).orElseThrow();
         boolean designated = Boolean.TRUE.equals(r.toDesignatedCentre())
-                || (r.toInstitutionCode() == null && ("ORANGE".equals(colour) || "RED".equals(colour)));
+                || (r.toInstitutionCode() == null && colour != null && colour.needsReferralToDesignatedCentre());
         Institution to;
         if (r.toInstitutionCode() != null && !Boolean.TRUE.equals(r.toDesignatedCentre())) {
             to = institutions.find(r.toInstitutionCode()).orElseThrow(() -> ApiException.badField("toInstitutionCode", "未知机构 / unknown institution"));
@@ -87,7 +88,7 @@ public class ReferralRequests {
                                       summary, risk_colour, purple, gestational_age_days, screen_follow_up, state, created_by, changed_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?)""")
                 .params(id, r.personId(), r.pregnancyId(), r.kind(), from.id(), to.id(), r.urgency(), r.reason().strip(),
-                        (r.findings() == null ? List.<String>of() : r.findings()).toArray(String[]::new), summary, colour,
+                        (r.findings() == null ? List.<String>of() : r.findings()).toArray(String[]::new), summary, colour == null ? null : colour.name(),
                         pregnancy != null && pregnancy.purple(),
                         pregnancy == null || pregnancy.gestationalAgeToday() == null ? null : pregnancy.gestationalAgeToday().days(),
                         Boolean.TRUE.equals(r.screenFollowUp()), actor.username(), actor.username())

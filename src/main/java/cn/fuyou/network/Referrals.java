@@ -1,5 +1,6 @@
 package cn.fuyou.network;
 
+import cn.fuyou.maternal.rules.RiskColour;
 import static cn.fuyou.shared.Rows.strings;
 
 import cn.fuyou.audit.AuditLog;
@@ -65,7 +66,7 @@ public class Referrals {
 
     public record ReferralView(UUID id, UUID personId, String personName, UUID pregnancyId, String kind, String fromInstitutionCode,
                                String fromInstitutionName, String toInstitutionCode, String toInstitutionName, String urgency,
-                               String reason, List<String> findings, String summary, String riskColour, boolean purple,
+                               String reason, List<String> findings, String summary, RiskColour riskColour, boolean purple,
                                Integer gestationalAgeDays, boolean screenFollowUp, String state, OffsetDateTime createdAt,
                                OffsetDateTime acknowledgeBy, boolean overdue, OffsetDateTime decidedAt, OffsetDateTime departedAt,
                                OffsetDateTime arrivedAt, OffsetDateTime completedAt, String outcome, String backReferralPlan,
@@ -109,7 +110,7 @@ public class Referrals {
         OffsetDateTime followed = rs.getObject("followed_up_at", OffsetDateTime.class);
         return new ReferralView(rs.getObject("id", UUID.class), personId, persons.namesOf(List.of(personId)).get(personId),
                 rs.getObject("pregnancy_id", UUID.class), rs.getString("kind"), from.code(), from.nameZh(), to.code(), to.nameZh(),
-                urgency, rs.getString("reason"), strings(rs.getArray("findings")), rs.getString("summary"), rs.getString("risk_colour"),
+                urgency, rs.getString("reason"), strings(rs.getArray("findings")), rs.getString("summary"), RiskColour.parse(rs.getString("risk_colour")),
                 rs.getBoolean("purple"), (Integer) rs.getObject("gestational_age_days"), rs.getBoolean("screen_follow_up"), state.name(),
                 created, timeliness.acknowledgeBy(urgency, created), timeliness.overdue(urgency, created, decided, now), decided,
                 rs.getObject("departed_at", OffsetDateTime.class), rs.getObject("arrived_at", OffsetDateTime.class), completed,
@@ -120,7 +121,7 @@ public class Referrals {
                 transitions, files, rs.getLong("version"));
     }
     public record InboxItem(UUID id, UUID personId, String personName, String kind, String counterpartCode, String counterpartName,
-                            String urgency, String reason, String riskColour, boolean purple, String state, OffsetDateTime createdAt,
+                            String urgency, String reason, RiskColour riskColour, boolean purple, String state, OffsetDateTime createdAt,
                             OffsetDateTime acknowledgeBy, boolean overdue, boolean paged, OffsetDateTime changedAt) {}
     /** Every referral of a person the caller may see (FHIR ServiceRequest, Patient/$everything). */
     public List<ReferralView> forPerson(UUID personId) {

@@ -1,5 +1,6 @@
 package cn.fuyou.registry;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,5 +33,11 @@ public class Entitlements {
     public void revoke(UUID personId, UUID institutionId, String reason) {
         jdbc.sql("update person_institution set until = now() where person_id = ? and institution_id = ? and reason = ? and until is null")
                 .params(personId, institutionId, reason).update();
+    }
+
+    /** The persons an institution holds now (its bulk export). */
+    public List<UUID> personsHeldBy(UUID institutionId) {
+        return jdbc.sql("select distinct person_id from person_institution where institution_id = ? and (until is null or until > now())")
+                .param(institutionId).query(UUID.class).list();
     }
 }

@@ -93,4 +93,10 @@ public class Persons {
                 restricted ? null : rs.getString("address_area_code"), rs.getString("institution_code"), restricted);
     }
 
+
+    /** The live persons whose address is in one of the areas (an area's bulk export). */
+    public List<UUID> livingIn(java.util.Collection<String> areaCodes) {
+        return jdbc.sql("select id from person p where address_area_code = any(?) and" + LIVE)
+                .param(areaCodes.toArray(String[]::new)).query(UUID.class).list();
+    }
 }

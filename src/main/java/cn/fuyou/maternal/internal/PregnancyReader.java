@@ -61,7 +61,7 @@ public class PregnancyReader {
         InstitutionRef care = ref(rs.getObject("care_institution_id", UUID.class));
         LocalDate edd = rs.getObject("edd", LocalDate.class);
         String status = rs.getString("status");
-        String colour = rs.getString("colour");
+        RiskColour colour = RiskColour.parse(rs.getString("colour"));
         JsonNode history = readTree(rs.getString("history_json"));
         List<String> historyFactors = toList(history.path("factors"));
         var contacts = contacts(id);
@@ -98,11 +98,11 @@ public class PregnancyReader {
      * maternal care centre (a designated level-2 centre is enough; delivery at level 3 where
      * possible); red level 3.
      */
-    static PregnancyRecord.CareWarning careWarning(String colour, InstitutionRef care, String status, boolean criticalCentre) {
+    static PregnancyRecord.CareWarning careWarning(RiskColour colour, InstitutionRef care, String status, boolean criticalCentre) {
         if (colour == null || "CLOSED".equals(status)) return null;
-        int required = RiskColour.valueOf(colour).requiredLevel();
+        int required = colour.requiredLevel();
         if (care.level() >= required) return null;
-        if ("ORANGE".equals(colour) && criticalCentre && care.level() >= 2) return null;
+        if (colour == RiskColour.ORANGE && criticalCentre && care.level() >= 2) return null;
         return new PregnancyRecord.CareWarning(required, care.level(),
                 "其风险颜色要求在" + required + "级及以上医疗机构管理，当前机构为" + care.level() + "级，请转诊",
                 "her colour needs care at level " + required + " or above; this institution is level " + care.level() + ": refer her");
@@ -149,8 +149,8 @@ public class PregnancyReader {
                 select g.*, g.factors::text as factors_json from risk_grading g where g.pregnancy_id = ? order by g.created_at""")
                 .param(pregnancyId)
                 .query((rs, n) -> new PregnancyRecord.Grading(rs.getObject("id", UUID.class),
-                        rs.getObject("assessed_on", LocalDate.class), rs.getString("stage"), rs.getString("computed_colour"),
-                        rs.getString("colour"), rs.getBoolean("purple"), rs.getBoolean("screen_positive"),
+                        rs.getObject("assessed_on", LocalDate.class), rs.getString("stage"), RiskColour.parse(rs.getString("computed_colour")),
+                        RiskColour.parse(rs.getString("colour")), rs.getBoolean("purple"), rs.getBoolean("screen_positive"),
                         readTree(rs.getString("factors_json")), rs.getString("rule_set_version"), rs.getString("override_reason"),
                         rs.getBoolean("confirmed"), ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("created_by"),
                         rs.getObject("created_at", OffsetDateTime.class)))

@@ -13,6 +13,16 @@ public enum RiskColour {
         };
     }
 
+    /** A stored colour (its name), or null when none is stored yet. */
+    public static RiskColour parse(String name) {
+        return name == null ? null : valueOf(name);
+    }
+
+    /** §1: orange and red need a district-level-or-above critical-care route and a dedicated case. */
+    public boolean needsReferralToDesignatedCentre() {
+        return this == ORANGE || this == RED;
+    }
+
     public boolean needsDedicatedCase() {
         return this == ORANGE || this == RED;
     }

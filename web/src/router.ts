@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: '/pregnancies/:id', component: () => import('./modules/maternal/PregnancyPage.vue'), props: true },
     { path: '/maternal/worklist', component: () => import('./modules/maternal/MaternalWorklist.vue') },
     { path: '/maternal/cases', component: () => import('./modules/maternal/CaseList.vue') },
+    { path: '/maternal/cases/:id', component: () => import('./modules/maternal/CasePage.vue'), props: true },
     { path: '/network/inbox', component: () => import('./modules/network/InboxPage.vue') },
     { path: '/network/alliance', component: () => import('./modules/network/AlliancePage.vue') },
     { path: '/referrals/:id', component: () => import('./modules/network/ReferralPage.vue'), props: true },

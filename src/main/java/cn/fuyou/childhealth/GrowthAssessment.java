@@ -81,14 +81,19 @@ public final class GrowthAssessment {
 
     private static void put(Map<Indicator, Score> scores, List<String> flags, Indicator i, double z) {
         if (Double.isNaN(z) || Double.isInfinite(z)) return;
-        boolean flagged = switch (i) {
+        boolean flagged = implausible(i, z);
+        if (flagged) flags.add("IMPLAUSIBLE_" + i.name());
+        scores.put(i, new Score(BigDecimal.valueOf(z).setScale(2, RoundingMode.HALF_UP),
+                BigDecimal.valueOf(100 * normalCdf(z)).setScale(1, RoundingMode.HALF_UP), flagged));
+    }
+
+    /** §4 flags: WAZ < −6 or > 5; HAZ |z| > 6; WHZ, BMIZ, HCZ |z| > 5. */
+    static boolean implausible(Indicator i, double z) {
+        return switch (i) {
             case WEIGHT_FOR_AGE -> z < -6 || z > 5;
             case LENGTH_FOR_AGE -> Math.abs(z) > 6;
             case WEIGHT_FOR_LENGTH, WEIGHT_FOR_HEIGHT, BMI_FOR_AGE, HEAD_CIRCUMFERENCE_FOR_AGE -> Math.abs(z) > 5;
         };
-        if (flagged) flags.add("IMPLAUSIBLE_" + i.name());
-        scores.put(i, new Score(BigDecimal.valueOf(z).setScale(2, RoundingMode.HALF_UP),
-                BigDecimal.valueOf(100 * normalCdf(z)).setScale(1, RoundingMode.HALF_UP), flagged));
     }
 
     /** Stunting, wasting, underweight, overweight, obesity (§4); flagged values are not classified. */

@@ -1,5 +1,7 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.PmtctInfantFollowUp;
+import cn.fuyou.maternal.rules.BirthWeightPlausibility;
 import cn.fuyou.maternal.rules.RiskGradingPolicy;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
@@ -11,6 +13,7 @@ import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +85,16 @@ public class Deliveries {
         }
         int ga = PregnancyReader.gaDays(p.edd(), day);
         if (ga < 0 || ga > 45 * 7) throw ApiException.badField("deliveredAt", "孕周不合理 / implausible gestational age at delivery");
+        for (int i = 0; i < f.babies().size(); i++) {
+            DeliveryForm.Baby b = f.babies().get(i);
+            var w = BirthWeightPlausibility.check(ga, b.weightG());
+            if (w.implausible() && (b.implausibleReason() == null || b.implausibleReason().strip().length() < 4)) {
+                throw ApiException.badField("babies[" + i + "].implausibleReason",
+                        "出生体重" + b.weightG() + " g与孕" + ga / 7 + "+" + ga % 7 + "周不符（参考" + w.lowG() + "–" + w.highG() + " g），请核对或填写确认理由 / a birth weight of "
+                                + b.weightG() + " g at " + ga / 7 + "+" + ga % 7 + " weeks is far outside the reference (" + w.lowG() + "–" + w.highG()
+                                + " g): check it or confirm with a reason");
+            }
+        }
         UUID deliveryId = UUID.randomUUID();
         jdbc.sql("""
                 insert into delivery (id, pregnancy_id, institution_id, delivered_at, ga_days, mode, caesarean_indication, attendant,
@@ -106,10 +119,11 @@ public class Deliveries {
             }
             jdbc.sql("""
                     insert into newborn (id, delivery_id, birth_order, child_id, sex, weight_g, length_cm, head_circumference_cm,
-                                         apgar1, apgar5, apgar10, live_born, anomalies, nicu_transfer)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                         apgar1, apgar5, apgar10, live_born, anomalies, nicu_transfer, implausible_reason)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID(), deliveryId, order, child, b.sex(), b.weightG(), b.lengthCm(), b.headCircumferenceCm(),
-                            b.apgar1(), b.apgar5(), b.apgar10(), b.liveBorn(), b.anomalies(), Boolean.TRUE.equals(b.nicuTransfer()))
+                            b.apgar1(), b.apgar5(), b.apgar10(), b.liveBorn(), b.anomalies(), Boolean.TRUE.equals(b.nicuTransfer()),
+                            BirthWeightPlausibility.check(ga, b.weightG()).implausible() ? b.implausibleReason().strip() : null)
                     .update();
             if (child != null) {
                 babies.add(new DeliveryRecorded.Baby(child, b.sex(), b.weightG(), b.lengthCm(), b.headCircumferenceCm(), b.apgar1(),
@@ -122,14 +136,19 @@ public class Deliveries {
                        changed_at = now(), changed_by = ? where id = ?""")
                 .params(outcome.equals("MATERNAL_DEATH") ? "CLOSED" : "DELIVERED", outcome, day, day, actor.username(), pregnancyId)
                 .update();
-        // A delivery is an outcome: it closes the dedicated case (a postpartum re-grading may open a new one).
-        jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = ? where pregnancy_id = ? and status = 'OPEN' and kind = 'DEDICATED'")
-                .params(outcome, pregnancyId).update();
         // §5: a woman never tested gets a rapid test at delivery; a positive result opens PMTCT.
         if ("POSITIVE".equals(f.hivRapidTest())) pmtct.open(pregnancyId, "HIV", day, "LABOUR");
         if ("POSITIVE".equals(f.syphilisRapidTest())) pmtct.open(pregnancyId, "SYPHILIS", day, "LABOUR");
         if ("POSITIVE".equals(f.hbsagRapidTest())) pmtct.open(pregnancyId, "HBV", day, "LABOUR");
-        pmtct.planInfants(pregnancyId, liveBorn, f.deliveredAt(), day);
+        pmtct.planInfants(pregnancyId, liveBorn, f.deliveredAt());
+        if (outcome.equals("MATERNAL_DEATH")) {
+            jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = ? where pregnancy_id = ? and status = 'OPEN'")
+                    .params(outcome, pregnancyId).update();
+        } else {
+            // §1: re-graded at delivery (a positive rapid test makes her purple); the dedicated case stays open
+            // through the puerperium to the 42-day check.
+            risk.gradeAfterChange(pregnancyId, day);
+        }
         audit.record(AuditRecord.write("DELIVERY", "Pregnancy", pregnancyId, p.womanId(),
                 Map.of("outcome", outcome, "babies", f.babies().size())));
         List<String> infections = jdbc.sql("select infection from pmtct_case where pregnancy_id = ? order by 1")
@@ -147,7 +166,15 @@ public class Deliveries {
             @jakarta.validation.constraints.Size(max = 2000) String findings,
             @jakarta.validation.constraints.Min(50) @jakarta.validation.constraints.Max(300) Integer systolic,
             @jakarta.validation.constraints.Min(20) @jakarta.validation.constraints.Max(200) Integer diastolic,
-            List<String> factors) {}
+            List<String> factors,
+            @jakarta.validation.constraints.Pattern(regexp = "POSITIVE|NEGATIVE", message = "HIV结果为POSITIVE或NEGATIVE") String hiv,
+            @jakarta.validation.constraints.Pattern(regexp = "POSITIVE|NEGATIVE", message = "梅毒结果为POSITIVE或NEGATIVE") String syphilis,
+            @jakarta.validation.constraints.Pattern(regexp = "POSITIVE|NEGATIVE", message = "HBsAg结果为POSITIVE或NEGATIVE") String hbsag) {
+
+        public PostpartumForm(String kind, LocalDate visitDate, String findings, Integer systolic, Integer diastolic, List<String> factors) {
+            this(kind, visitDate, findings, systolic, diastolic, factors, null, null, null);
+        }
+    }
 
     /** Home visit within a week of discharge and the 42-day check; both re-grade her (§1: up to 42 days postpartum). */
     @Transactional
@@ -171,6 +198,18 @@ public class Deliveries {
                 .update();
         entitlements.entitle(p.womanId(), actor.institutionId(), "CARED");
         audit.record(AuditRecord.write("CREATE", "PostpartumVisit", id, p.womanId(), Map.of("kind", f.kind())));
+        // §1/§5: a positive result found after delivery sets purple and opens PMTCT for her and her babies.
+        boolean found = false;
+        if ("POSITIVE".equals(f.hiv())) { pmtct.open(pregnancyId, "HIV", f.visitDate(), "POSTPARTUM"); found = true; }
+        if ("POSITIVE".equals(f.syphilis())) { pmtct.open(pregnancyId, "SYPHILIS", f.visitDate(), "POSTPARTUM"); found = true; }
+        if ("POSITIVE".equals(f.hbsag())) { pmtct.open(pregnancyId, "HBV", f.visitDate(), "POSTPARTUM"); found = true; }
+        if (found) {
+            record B(UUID child, OffsetDateTime at) {}
+            var babies = jdbc.sql("""
+                    select n.child_id as child, d.delivered_at as at from newborn n join delivery d on d.id = n.delivery_id
+                     where d.pregnancy_id = ? and n.child_id is not null""").param(pregnancyId).query(B.class).list();
+            if (!babies.isEmpty()) pmtct.planInfants(pregnancyId, babies.stream().map(B::child).toList(), babies.get(0).at());
+        }
         risk.gradeAfterChange(pregnancyId, f.visitDate());
         if ("DAY_42".equals(f.kind())) {
             jdbc.sql("update pregnancy set status = 'CLOSED', version = version + 1, changed_at = now(), changed_by = ? where id = ?")

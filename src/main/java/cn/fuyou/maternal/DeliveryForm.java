@@ -42,7 +42,14 @@ public record DeliveryForm(
             @NotNull(message = "是否活产必填 / liveBorn is required") Boolean liveBorn,
             @Size(max = 500) String anomalies,
             Boolean nicuTransfer,
-            @Size(max = 20) String givenName) {}
+            @Size(max = 20) String givenName,
+            @Size(max = 300) String implausibleReason) {
+
+        public Baby(String sex, Integer weightG, BigDecimal lengthCm, BigDecimal headCircumferenceCm, Integer apgar1, Integer apgar5,
+                    Integer apgar10, Boolean liveBorn, String anomalies, Boolean nicuTransfer, String givenName) {
+            this(sex, weightG, lengthCm, headCircumferenceCm, apgar1, apgar5, apgar10, liveBorn, anomalies, nicuTransfer, givenName, null);
+        }
+    }
 
     public List<String> complicationsOrEmpty() {
         return complications == null ? List.of() : complications;

@@ -61,6 +61,7 @@ public class MaternalWorklists {
         if (wants(f, "POSTPARTUM")) items.addAll(postpartum(institution, today));
         if (wants(f, "GRADING_TASK")) items.addAll(gradingTasks(institution, today));
         if (wants(f, "PMTCT")) items.addAll(pmtctItems(institution));
+        if (wants(f, "HBV_ANTIVIRAL")) items.addAll(hbvAntiviral(institution, today));
         boolean byName = f.q() != null && !f.q().isBlank();
         if (byName) {
             Map<UUID, String> all = persons.namesOf(items.stream().map(Item::personId).collect(java.util.stream.Collectors.toSet()));
@@ -179,7 +180,9 @@ public class MaternalWorklists {
                 select p.id, i.child_id, null, p.colour, p.purple, i.code, i.label_zh, i.label_en, i.due_from, i.due_until
                   from pmtct_infant_item i join pmtct_case c on c.id = i.pmtct_case_id join pregnancy p on p.id = c.pregnancy_id
                   left join delivery d on d.pregnancy_id = p.id
-                 where i.done_at is null and i.due_from <= now() and (d.institution_id = ? or p.care_institution_id = ?)""")
+                 where i.done_at is null and i.due_from <= now() and (d.institution_id = ? or p.care_institution_id = ?)
+                   and not exists (select 1 from pmtct_infant f where f.pmtct_case_id = i.pmtct_case_id and f.child_id = i.child_id
+                                      and f.status = 'EXITED')""")
                 .params(institution, institution)
                 .query((rs, n) -> {
                     OffsetDateTime from = rs.getObject(9, OffsetDateTime.class);
@@ -190,6 +193,27 @@ public class MaternalWorklists {
                             PregnancyReader.itemStatus(from, until, null, now));
                 })
                 .list();
+    }
+
+    /**
+     * §5: an HBsAg-positive mother with HBV DNA > 2×10⁵ IU/ml or HBeAg positive starts an antiviral
+     * from 28 to 32 weeks; the item is due from 28+0 (shown from 4 weeks before) until a start date is recorded.
+     */
+    private List<Item> hbvAntiviral(UUID institution, LocalDate today) {
+        return jdbc.sql("""
+                select p.id, p.woman_id, p.colour, p.purple, p.edd from pmtct_case c join pregnancy p on p.id = c.pregnancy_id
+                 where c.infection = 'HBV' and c.antiviral_start is null and p.status = 'OPEN' and p.care_institution_id = ?
+                   and (c.hbeag_positive or c.hbv_dna_iu_per_ml > 200000)""")
+                .param(institution)
+                .query((rs, n) -> {
+                    LocalDate lmp = rs.getObject(5, LocalDate.class).minusDays(280);
+                    LocalDate from = lmp.plusWeeks(28), until = lmp.plusWeeks(32);
+                    return new Item("HBV_ANTIVIRAL", rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null, rs.getString(3),
+                            rs.getBoolean(4), "HBV_MATERNAL_ANTIVIRAL", "孕28–32周开始抗乙肝病毒治疗（HBV DNA>2×10⁵ IU/ml或HBeAg阳性）",
+                            "Start HBV antiviral at 28–32 weeks (HBV DNA > 2×10⁵ IU/ml or HBeAg positive)", from, until,
+                            today.isBefore(from) ? "UPCOMING" : today.isAfter(until) ? "OVERDUE" : "DUE");
+                })
+                .list().stream().filter(i -> !today.isBefore(i.dueFrom().minusWeeks(4))).toList();
     }
 
     // ---- district case list -------------------------------------------------------------------

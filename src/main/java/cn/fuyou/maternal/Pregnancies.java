@@ -73,8 +73,30 @@ public class Pregnancies {
         if (r.ultrasound() != null && r.ultrasound().crlMm() == null && r.ultrasound().gestationalAgeDays() == null) {
             throw ApiException.badField("ultrasound.crlMm", "需CRL或超声孕龄 / give the CRL or the ultrasound gestational age");
         }
+        if (r.lmp() != null && r.lmp().isAfter(registeredOn)) {
+            throw ApiException.badField("lmp", "末次月经晚于建册日期 / the LMP is after the registration date");
+        }
+        if (r.ultrasound() != null && r.ultrasound().date() != null) {
+            if (r.lmp() != null && r.ultrasound().date().isBefore(r.lmp())) {
+                throw ApiException.badField("ultrasound.date", "超声日期早于末次月经 / the scan is before the LMP");
+            }
+            if (r.ultrasound().date().isAfter(registeredOn)) {
+                throw ApiException.badField("ultrasound.date", "超声日期晚于建册日期 / the scan is after the registration date");
+            }
+        }
+        if (r.art() != null && r.art().transferDate() != null && r.art().transferDate().isAfter(registeredOn)) {
+            throw ApiException.badField("art.transferDate", "移植日期晚于建册日期 / the transfer is after the registration date");
+        }
+        if (r.lastBirthDate() != null && (r.lastBirthDate().isAfter(registeredOn) || (r.lmp() != null && r.lastBirthDate().isAfter(r.lmp())))) {
+            throw ApiException.badField("lastBirthDate", "上次分娩日期不能晚于本次末次月经或建册 / the last birth cannot be after this LMP or the registration");
+        }
         policy.checkCodes(r.historyFactors() == null ? List.of() : r.historyFactors(), "historyFactors");
         PregnancyDating.Result dating = date(r);
+        int gaAtRegistration = PregnancyReader.gaDays(dating.edd(), registeredOn);
+        if (gaAtRegistration < 0 || gaAtRegistration > 44 * 7) {
+            throw ApiException.badField(r.lmp() != null ? "lmp" : r.ultrasound() != null ? "ultrasound.date" : "art.transferDate",
+                    "建册时孕周为" + gaAtRegistration + "天，不可能 / a gestational age of " + gaAtRegistration + " days at registration is impossible");
+        }
         Institution here = institutions.findById(actor.institutionId()).orElseThrow();
         UUID id = UUID.randomUUID();
         String history = toJson(Map.of("factors", r.historyFactors() == null ? List.of() : r.historyFactors(),
@@ -105,6 +127,46 @@ public class Pregnancies {
         entitlements.entitle(r.womanId(), here.id(), "CARED");
         audit.record(AuditRecord.write("CREATE", "Pregnancy", id, r.womanId(), Map.of("edd", dating.edd().toString())));
         risk.gradeAfterChange(id, registeredOn);
+        return reader.read(id).orElseThrow();
+    }
+
+    public record LaterUltrasound(@jakarta.validation.constraints.NotNull(message = "超声日期必填 / date is required")
+                                  @jakarta.validation.constraints.PastOrPresent(message = "超声日期不能晚于今天 / the scan cannot be in the future") LocalDate date,
+                                  @jakarta.validation.constraints.DecimalMin(value = "1", message = "CRL须为正数 / CRL must be positive") java.math.BigDecimal crlMm,
+                                  @jakarta.validation.constraints.Min(value = 35, message = "超声孕龄35–300天") @jakarta.validation.constraints.Max(value = 300, message = "超声孕龄35–300天") Integer gestationalAgeDays,
+                                  @jakarta.validation.constraints.NotNull(message = "版本号必填 / version is required") Long version) {}
+
+    /**
+     * A scan after registration (§3, ACOG CO 700): redates when it differs from the LMP by more than
+     * the band's threshold, in either direction; contacts keep their dates and get their GA recomputed.
+     */
+    @Transactional
+    public PregnancyRecord laterUltrasound(UUID id, LaterUltrasound u) {
+        PregnancyRecord p = open(id, false);
+        if (!"OPEN".equals(p.status()) || p.delivery() != null) {
+            throw ApiException.conflict("not-antenatal", "已分娩或已结束 / the pregnancy is delivered or closed", Map.of());
+        }
+        if (u.crlMm() == null && u.gestationalAgeDays() == null) {
+            throw ApiException.badField("crlMm", "需CRL或超声孕龄 / give the CRL or the ultrasound gestational age");
+        }
+        record D(LocalDate lmp, LocalDate artTransferDate, Integer artEmbryoAgeDays, LocalDate registeredOn) {}
+        D d = jdbc.sql("select lmp, art_transfer_date, art_embryo_age_days, registered_on from pregnancy where id = ?").param(id)
+                .query(D.class).single();
+        LocalDate start = d.lmp() != null ? d.lmp() : p.edd().minusDays(280);
+        if (u.date().isBefore(start)) throw ApiException.badField("date", "超声日期早于末次月经 / the scan is before the LMP");
+        PregnancyDating.Result dating = PregnancyDating.date(d.lmp(), new PregnancyDating.Ultrasound(u.date(), u.crlMm(), u.gestationalAgeDays()),
+                d.artTransferDate() == null ? null : new PregnancyDating.Art(d.artTransferDate(), d.artEmbryoAgeDays()));
+        int n = jdbc.sql("""
+                update pregnancy set us_date = ?, us_crl_mm = ?, us_ga_days = ?, edd = ?, dating_method = ?, redated = ?,
+                       suboptimally_dated = ?, version = version + 1, changed_at = now(), changed_by = ? where id = ? and version = ?""")
+                .params(u.date(), u.crlMm(), u.gestationalAgeDays(), dating.edd(), dating.method().name(), dating.redated(),
+                        dating.suboptimallyDated(), CurrentActor.get().username(), id, u.version())
+                .update();
+        if (n == 0) throw ApiException.staleVersion("pregnancy", id, u.version(), p.version());
+        jdbc.sql("update antenatal_contact set ga_days = contact_date - (?::date - 280) where pregnancy_id = ?")
+                .params(dating.edd(), id).update();
+        audit.record(AuditRecord.write("REDATE", "Pregnancy", id, p.womanId(),
+                Map.of("edd", dating.edd().toString(), "previousEdd", p.edd().toString(), "redated", dating.redated())));
         return reader.read(id).orElseThrow();
     }
 

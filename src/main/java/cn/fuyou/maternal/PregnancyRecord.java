@@ -61,15 +61,23 @@ public record PregnancyRecord(
 
     public record Newborn(UUID id, int birthOrder, UUID childId, String sex, int weightG, BigDecimal lengthCm,
                           BigDecimal headCircumferenceCm, Integer apgar1, Integer apgar5, Integer apgar10, boolean liveBorn,
-                          String anomalies, boolean nicuTransfer) {}
+                          String anomalies, boolean nicuTransfer, String implausibleReason) {}
 
     public record PostpartumVisit(UUID id, String kind, LocalDate visitDate, String findings, Integer systolic,
                                   Integer diastolic, String createdBy) {}
 
     public record Pmtct(UUID id, String infection, LocalDate foundOn, String foundAtStage, LocalDate maternalArtStart,
                         Integer viralLoadCopies, BigDecimal hbvDnaIuPerMl, Boolean hbeagPositive, String treatment,
-                        String status, long version, List<InfantItem> infantItems) {}
+                        String status, long version, List<InfantItem> infantItems, List<InfantFollowUp> infants,
+                        Antiviral antiviral) {}
 
     public record InfantItem(UUID id, UUID childId, String code, String labelZh, String labelEn, OffsetDateTime dueFrom,
-                             OffsetDateTime dueUntil, OffsetDateTime doneAt, String result, String status) {}
+                             OffsetDateTime dueUntil, OffsetDateTime doneAt, String result, String status, String finding,
+                             BigDecimal antiHbsMiuPerMl, boolean test) {}
+
+    /** An exposed infant's follow-up: FOLLOWING until an exit with its outcome (§5). */
+    public record InfantFollowUp(UUID childId, String status, String outcome, String reasonZh, String reasonEn, LocalDate exitedOn) {}
+
+    /** §5: HBV DNA > 2×10⁵ IU/ml or HBeAg-positive → antiviral from 28–32 weeks (null when not indicated). */
+    public record Antiviral(boolean indicated, LocalDate from, LocalDate until, LocalDate startedOn, String status) {}
 }

@@ -151,7 +151,10 @@ public class RiskAssessments {
         String reason = (colour.needsDedicatedCase() ? colour.name() : "") + (purple ? (colour.needsDedicatedCase() ? "+PURPLE" : "PURPLE") : "");
         int updated = jdbc.sql("update high_risk_case set reason = ? where pregnancy_id = ? and kind = 'DEDICATED' and status = 'OPEN'")
                 .params(reason, pregnancyId).update();
-        if (updated == 0) {
+        // One dedicated case per pregnancy (§1): a closed one is closed by an outcome and is not opened again.
+        boolean hadOne = updated > 0 || jdbc.sql("select count(*) from high_risk_case where pregnancy_id = ? and kind = 'DEDICATED'")
+                .param(pregnancyId).query(Long.class).single() > 0;
+        if (!hadOne) {
             UUID caseId = UUID.randomUUID();
             jdbc.sql("""
                     insert into high_risk_case (id, pregnancy_id, kind, reason, district_code, reported_to_institution_id, opened_by)
@@ -179,8 +182,9 @@ public class RiskAssessments {
                               (array_agg(ejection_fraction order by contact_date desc, created_at desc) filter (where ejection_fraction is not null))[1] as ef,
                               (array_agg(creatinine_x_uln order by contact_date desc, created_at desc) filter (where creatinine_x_uln is not null))[1] as creat,
                               (array_agg(rh order by contact_date desc, created_at desc) filter (where rh is not null))[1] as rh,
-                              bool_or(hiv = 'POSITIVE') as hiv_pos, bool_or(syphilis = 'POSITIVE') as syph_pos,
-                              bool_or(hbsag = 'POSITIVE') as hbsag_pos,
+                              bool_or(hiv = 'POSITIVE') or exists (select 1 from pmtct_case x where x.pregnancy_id = p.id and x.infection = 'HIV') as hiv_pos,
+                              bool_or(syphilis = 'POSITIVE') or exists (select 1 from pmtct_case x where x.pregnancy_id = p.id and x.infection = 'SYPHILIS') as syph_pos,
+                              bool_or(hbsag = 'POSITIVE') or exists (select 1 from pmtct_case x where x.pregnancy_id = p.id and x.infection = 'HBV') as hbsag_pos,
                               (array_agg(array_to_string(factors, ',') order by contact_date desc, created_at desc))[1] as latest_factors
                          from antenatal_contact c where c.pregnancy_id = p.id and c.voided_at is null) l on true
                  where p.id = ?""")

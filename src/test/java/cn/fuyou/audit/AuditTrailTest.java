@@ -31,7 +31,7 @@ class AuditTrailTest extends IntegrationTest {
         var r = admin.get("/api/audit?username=hc-doctor&action=search");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.at("/total").asLong()).isPositive();
-        assertThat(r.body().at("/items").findValuesAsText("action")).allMatch("SEARCH"::equals);
+        assertThat(r.body().at("/items").findValuesAsText("action")).isNotEmpty().allMatch("SEARCH"::equals);
         assertThat(r.text("/items/0/clientIp")).isNotBlank();
 
         var scoped = signIn("cqfy-admin").get("/api/audit?username=hc-doctor");

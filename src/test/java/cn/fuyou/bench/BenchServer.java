@@ -40,7 +40,34 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /** A port nobody listens on now (a running fuyou on 8080/18080 or another benchmark must not collide). */
+    static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean REPORTING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** At exit the benchmark says what it cost: wall time and the disk its data directory takes. */
+    private static void reportCostAtExit(Path data) {
+        if (!REPORTING.compareAndSet(false, true)) return;
+        long started = System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long bytes;
+            try (var files = Files.walk(data)) {
+                bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            } catch (Exception e) {
+                bytes = -1;
+            }
+            System.out.printf("benchmark cost: %.1f min wall time; data directory %s takes %.2f GB (delete it to free the space)%n",
+                    (System.nanoTime() - started) / 60e9, data.toAbsolutePath(), bytes / 1e9);
+        }));
+    }
+
     static BenchServer start(Path data, int port, String... settings) throws Exception {
+        reportCostAtExit(data);
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar().toString(), "--spring.profiles.active=demo",
                 "--server.port=" + port, "--fuyou.embedded-db.data-dir=" + data.resolve("pg")));
         cmd.addAll(Arrays.asList(settings));

@@ -24,7 +24,7 @@ public final class FoundationBenchmark {
 
     public static void main(String[] args) throws Exception {
         long persons = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
-        int port = 18_080;
+        int port = BenchServer.freePort();
         Path data = Path.of("target", "bench-pg");
         if (!Files.exists(data.resolve("loaded-" + persons))) {
             BenchServer.deleteTree(data);

@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class MaternalBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int port = 18_081, dbPort = 15_433, users = 50, seconds = 30;
+        int port = BenchServer.freePort(), dbPort = BenchServer.freePort(), users = 50, seconds = 30;
         Path data = Path.of("target", "bench-pg-maternal");
         String[] settings = {"--fuyou.demo.persons=500000", "--fuyou.demo.pregnancies=200000", "--fuyou.embedded-db.port=" + dbPort};
         if (!Files.exists(data.resolve("loaded"))) {

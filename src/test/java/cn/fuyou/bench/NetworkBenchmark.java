@@ -27,7 +27,7 @@ import org.postgresql.PGConnection;
 public final class NetworkBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int port = 18_083, dbPort = 15_434, rate = 200, seconds = 30;
+        int port = BenchServer.freePort(), dbPort = BenchServer.freePort(), rate = 200, seconds = 30;
         Path data = Path.of("target", "bench-pg-network");
         String[] settings = {"--fuyou.demo.persons=100000", "--fuyou.embedded-db.port=" + dbPort, "--fuyou.rate-limit.per-minute=100000"};
         boolean fresh = !Files.exists(data.resolve("loaded"));

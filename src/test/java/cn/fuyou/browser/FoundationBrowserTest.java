@@ -75,7 +75,8 @@ class FoundationBrowserTest extends BrowserTest {
         page.getByTestId("filter-designation").click();
         page.getByText("危重孕产妇救治中心").last().click();
         page.getByText("搜索").first().click();
-        assertThat(page.locator(".el-pagination__total")).containsText("6");
+        // exactly six (a bare containsText("6") would pass on 16 or 60)
+        assertThat(page.locator(".el-pagination__total")).hasText(java.util.regex.Pattern.compile("^\\D*\\b6\\b\\D*$"));
         screenshot(page, "institutions");
     }
 }

@@ -31,7 +31,7 @@ class WhoSurveyTest {
     private static final Map<String, Indicator> COLUMNS = Map.of("_ZWEI", Indicator.WEIGHT_FOR_AGE, "_ZLEN", Indicator.LENGTH_FOR_AGE,
             "_ZBMI", Indicator.BMI_FOR_AGE, "_ZHC", Indicator.HEAD_CIRCUMFERENCE_FOR_AGE);
 
-    record Row(String file, String id, Measurement m, Map<String, Double> who) {}
+    record Row(String file, String id, Measurement m, Map<String, Double> who, java.util.Set<String> columns) {}
 
     static List<Row> load(String file) throws Exception {
         try (var in = WhoSurveyTest.class.getResourceAsStream("/who-growth-testdata/" + file)) {
@@ -40,6 +40,7 @@ class WhoSurveyTest {
             Map<String, Integer> col = new HashMap<>();
             for (int i = 0; i < header.length; i++) col.put(header[i].trim(), i);
             List<Row> rows = new ArrayList<>();
+            java.util.Set<String> columns = new java.util.HashSet<>(col.keySet());
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 String[] f = line.split(",", -1);
@@ -56,10 +57,20 @@ class WhoSurveyTest {
                         num(f[col.get("WEIGHT")]), num(f[col.get("HEIGHT")]),
                         measure.equals("l") ? Position.RECUMBENT : measure.equals("h") ? Position.STANDING : null,
                         col.containsKey("HEAD") ? num(f[col.get("HEAD")]) : null,
-                        "y".equalsIgnoreCase(f[col.get("oedema")].trim())), who));
+                        "y".equalsIgnoreCase(f[col.get("oedema")].trim())), who, columns));
             }
             return rows;
         }
+    }
+
+    private static String column(Indicator i) {
+        return switch (i) {
+            case WEIGHT_FOR_AGE -> "_ZWEI";
+            case LENGTH_FOR_AGE -> "_ZLEN";
+            case WEIGHT_FOR_LENGTH, WEIGHT_FOR_HEIGHT -> "_ZWFL";
+            case BMI_FOR_AGE -> "_ZBMI";
+            case HEAD_CIRCUMFERENCE_FOR_AGE -> "_ZHC";
+        };
     }
 
     private static Double num(String s) {
@@ -67,7 +78,7 @@ class WhoSurveyTest {
     }
 
     @TestFactory
-    @DisplayName("igrowup surveys: every z-score within 0.02 of WHO's (ages ≥ 7 days)")
+    @DisplayName("igrowup surveys: every row WHO scores is scored by fuyou and vice versa, within 0.02 (ages ≥ 7 days)")
     Stream<DynamicTest> surveys() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
         for (String file : List.of("survey_z_rc.csv", "survey_z_st.csv")) {
@@ -77,17 +88,39 @@ class WhoSurveyTest {
                 Map<Indicator, Double> worst = new EnumMap<>(Indicator.class);
                 double firstWeekWorst = 0;
                 List<String> failures = new ArrayList<>();
+                Map<String, Integer> whoRows = new HashMap<>();
+                int over60Months = 0;
                 for (Row r : rows) {
                     var result = GrowthAssessment.assess(GrowthStandard.who(), r.m());
+                    if (r.m().ageDays() / 30.4375 >= 60) {
+                        // §4: z-scores only under 60 months (WHO's igrowup goes on to 1856 days): none, and said so.
+                        over60Months++;
+                        if (!result.scores().isEmpty() || !result.flags().contains("AGE_60_MONTHS_OR_OVER")) {
+                            failures.add(r.id() + " at " + r.m().ageDays() + " days has z-scores past 60 months");
+                        }
+                        continue;
+                    }
+                    // Both directions: every WHO z must have ours, and every z of ours must have WHO's.
+                    for (var mine : result.scores().keySet()) {
+                        String column = column(mine);
+                        if (r.columns().contains(column) && !r.who().containsKey(column)) {
+                            failures.add(r.id() + " " + mine + " ours " + result.scores().get(mine).z() + " WHO none");
+                        }
+                    }
                     for (var e : r.who().entrySet()) {
+                        whoRows.merge(e.getKey(), 1, Integer::sum);
                         Indicator ind = e.getKey().equals("_ZWFL")
                                 ? (result.scores().containsKey(Indicator.WEIGHT_FOR_LENGTH) ? Indicator.WEIGHT_FOR_LENGTH : Indicator.WEIGHT_FOR_HEIGHT)
                                 : COLUMNS.get(e.getKey());
                         var ours = result.scores().get(ind);
-                        if (ours == null) continue;
+                        if (ours == null) {
+                            failures.add(r.id() + " " + e.getKey() + " WHO " + e.getValue() + " ours none " + result.flags());
+                            continue;
+                        }
                         double diff = Math.abs(ours.z().doubleValue() - e.getValue());
                         if (r.m().ageDays() < 7) {
                             firstWeekWorst = Math.max(firstWeekWorst, diff);
+                            whoRows.merge(e.getKey(), -1, Integer::sum);
                             continue;
                         }
                         compared.merge(ind, 1, Integer::sum);
@@ -95,9 +128,17 @@ class WhoSurveyTest {
                         if (diff > TOLERANCE + 1e-9) failures.add(r.id() + " " + ind + " ours " + ours.z() + " WHO " + e.getValue());
                     }
                 }
-                System.out.printf("%s: compared %s; max |Δz| %s; first week max |Δz| %.2f%n", file, compared, worst, firstWeekWorst);
+                System.out.printf("%s: WHO z-scores per column (ages >= 7 days, < 60 months) %s; compared %s; max |Δz| %s; first week max |Δz| %.2f; rows at >= 60 months (no z, §4) %d%n",
+                        file, whoRows, compared, worst, firstWeekWorst, over60Months);
                 assertThat(failures).as(file).isEmpty();
-                assertThat(compared.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(1000);
+                // Every row per indicator: what we compared equals what WHO gives, column by column.
+                for (var e : whoRows.entrySet()) {
+                    int ours = e.getKey().equals("_ZWFL")
+                            ? compared.getOrDefault(Indicator.WEIGHT_FOR_LENGTH, 0) + compared.getOrDefault(Indicator.WEIGHT_FOR_HEIGHT, 0)
+                            : compared.getOrDefault(COLUMNS.get(e.getKey()), 0);
+                    assertThat(ours).as(file + " " + e.getKey() + ": every WHO row compared").isEqualTo(e.getValue());
+                }
+                assertThat(whoRows.keySet()).as(file + " columns").contains("_ZWEI", "_ZLEN", "_ZWFL", "_ZBMI");
             }));
         }
         return tests.stream();

@@ -152,10 +152,27 @@ class PregnancyApiTest extends IntegrationTest {
         var mother = doctor.get("/api/persons/" + w);
         assertThat(mother.body().at("/links").findValuesAsText("personId")).contains(child);
         assertThat(r.at("/pmtct/0/infantItems").findValuesAsText("code")).contains("HBV_HBIG_AND_VACCINE");
+    }
 
+    @Test
+    @DisplayName("delivery: a caesarean without its indication is a 400 naming caesareanIndication, on an open pregnancy, nothing written")
+    void caesareanNeedsIndication() {
+        ApiClient doctor = signIn("cqfy-doctor");
+        String id = register(doctor, woman(doctor, "甯"), LocalDate.now().minusDays(275)).at("/id").asText();
+        Map<String, Object> baby = Map.of("sex", "M", "weightG", 3300, "liveBorn", true);
         var noIndication = doctor.post("/api/pregnancies/" + id + "/delivery", Map.of(
-                "deliveredAt", OffsetDateTime.now().toString(), "mode", "CAESAREAN", "maternalCondition", "GOOD", "babies", List.of(baby)));
-        assertThat(noIndication.status()).isIn(400, 409);
+                "deliveredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).toString(), "mode", "CAESAREAN",
+                "maternalCondition", "GOOD", "babies", List.of(baby)));
+        assertThat(noIndication.status()).as(noIndication.toString()).isEqualTo(400);
+        assertThat(noIndication.text("/errors/0/field")).isEqualTo("caesareanIndication");
+        var after = doctor.get("/api/pregnancies/" + id);
+        assertThat(after.text("/status")).as("still open: nothing half-written").isEqualTo("OPEN");
+        assertThat(after.at("/delivery").isNull() || after.at("/delivery").isMissingNode()).isTrue();
+        var withIndication = doctor.post("/api/pregnancies/" + id + "/delivery", Map.of(
+                "deliveredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).toString(), "mode", "CAESAREAN",
+                "caesareanIndication", "胎儿窘迫", "maternalCondition", "GOOD", "babies", List.of(baby)));
+        assertThat(withIndication.status()).as(withIndication.toString()).isEqualTo(201);
+        assertThat(withIndication.text("/delivery/caesareanIndication")).isEqualTo("胎儿窘迫");
     }
 
     @Test

@@ -18,6 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Source: issue 6 — Done when (routing, transitions, access with the referral's life, attachments); spec/network.md. */
 class ReferralApiTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+
     private static final List<String> CHONGQING = List.of("500101", "500102", "500103", "500104", "500105", "500106", "500107",
             "500108", "500109", "500110", "500111", "500112", "500113", "500114", "500115", "500116", "500117", "500118", "500119",
             "500120", "500151", "500152", "500153", "500154", "500155", "500156", "500229", "500230", "500231", "500233", "500235",
@@ -77,7 +81,15 @@ class ReferralApiTest extends IntegrationTest {
         assertThat(created.text("/summary")).contains("Hb 52");
         String id = created.text("/id");
 
-        assertThat(centre.get("/api/network/inbox?direction=incoming&overdue=true").status()).isEqualTo(200);
+        // Overdue filter: a fresh URGENT referral (24 h to acknowledge) is not overdue; once its creation is 25 h ago it is.
+        var notYet = centre.get("/api/network/inbox?direction=incoming&overdue=true&size=100");
+        assertThat(notYet.status()).isEqualTo(200);
+        assertThat(notYet.body().at("/items").findValuesAsText("id")).doesNotContain(id);
+        jdbc.sql("update referral set created_at = created_at - interval '25 hours' where id = ?").param(java.util.UUID.fromString(id)).update();
+        var overdue = centre.get("/api/network/inbox?direction=incoming&overdue=true&size=100");
+        assertThat(overdue.body().at("/items").findValuesAsText("id")).contains(id);
+        assertThat(overdue.body().at("/items").findValues("overdue")).isNotEmpty().allMatch(com.fasterxml.jackson.databind.JsonNode::asBoolean);
+        jdbc.sql("update referral set created_at = created_at + interval '25 hours' where id = ?").param(java.util.UUID.fromString(id)).update();
         var inbox = centre.get("/api/network/inbox?direction=incoming&state=OPEN&size=50");
         assertThat(inbox.body().at("/items").findValuesAsText("id")).contains(id);
         assertThat(centre.get("/api/persons/" + ids[0]).status()).as("access for the referral's life").isEqualTo(200);

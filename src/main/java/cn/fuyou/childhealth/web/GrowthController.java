@@ -47,6 +47,12 @@ class GrowthController {
         if (r.measurementDate().isBefore(r.birthDate())) {
             throw ApiException.badField("measurementDate", "测量日期早于出生日期 / measurement before birth");
         }
+        if (r.measurementDate().isAfter(java.time.LocalDate.now().plusDays(1))) {
+            throw ApiException.badField("measurementDate", "测量日期不能晚于今天 / the measurement cannot be in the future");
+        }
+        if (r.birthDate().isBefore(r.measurementDate().minusYears(19))) {
+            throw ApiException.badField("birthDate", "年龄超过19岁，不是儿童 / an age over 19 years is not a child's");
+        }
         int days = (int) ChronoUnit.DAYS.between(r.birthDate(), r.measurementDate());
         var result = GrowthAssessment.assess(GrowthStandard.who(), new GrowthAssessment.Measurement(
                 r.sex().equals("male") ? GrowthStandard.Sex.MALE : GrowthStandard.Sex.FEMALE, days,

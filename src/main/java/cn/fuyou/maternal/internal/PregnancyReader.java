@@ -1,5 +1,7 @@
 package cn.fuyou.maternal.internal;
 
+import cn.fuyou.maternal.rules.PmtctInfantFollowUp;
+import cn.fuyou.maternal.rules.BirthWeightPlausibility;
 import cn.fuyou.maternal.rules.PrenatalSchedule;
 import static cn.fuyou.shared.Rows.integer;
 import static cn.fuyou.shared.Rows.strings;
@@ -198,7 +200,7 @@ public class PregnancyReader {
                         rs.getObject("child_id", UUID.class), rs.getString("sex"), rs.getInt("weight_g"),
                         rs.getBigDecimal("length_cm"), rs.getBigDecimal("head_circumference_cm"), integer(rs, "apgar1"),
                         integer(rs, "apgar5"), integer(rs, "apgar10"), rs.getBoolean("live_born"), rs.getString("anomalies"),
-                        rs.getBoolean("nicu_transfer")))
+                        rs.getBoolean("nicu_transfer"), rs.getString("implausible_reason")))
                 .list();
     }
 
@@ -212,10 +214,14 @@ public class PregnancyReader {
 
     private List<PregnancyRecord.Pmtct> pmtct(UUID pregnancyId) {
         OffsetDateTime now = OffsetDateTime.now();
+        LocalDate edd = jdbc.sql("select edd from pregnancy where id = ?").param(pregnancyId).query(LocalDate.class).single();
         return jdbc.sql("select * from pmtct_case where pregnancy_id = ? order by infection").param(pregnancyId)
                 .query((rs, n) -> {
                     UUID caseId = rs.getObject("id", UUID.class);
-                    var items = jdbc.sql("select * from pmtct_infant_item where pmtct_case_id = ? order by due_from, code")
+                    var items = jdbc.sql("""
+                            select i.*, case when f.status = 'EXITED' then f.outcome end as exit_status
+                              from pmtct_infant_item i left join pmtct_infant f on f.pmtct_case_id = i.pmtct_case_id and f.child_id = i.child_id
+                             where i.pmtct_case_id = ? order by i.due_from, i.code""")
                             .param(caseId)
                             .query((r, k) -> {
                                 OffsetDateTime from = r.getObject("due_from", OffsetDateTime.class);
@@ -223,15 +229,37 @@ public class PregnancyReader {
                                 OffsetDateTime done = r.getObject("done_at", OffsetDateTime.class);
                                 return new PregnancyRecord.InfantItem(r.getObject("id", UUID.class), r.getObject("child_id", UUID.class),
                                         r.getString("code"), r.getString("label_zh"), r.getString("label_en"), from, until, done,
-                                        r.getString("result"), itemStatus(from, until, done, now));
+                                        r.getString("result"), r.getString("exit_status") != null && done == null ? "CLOSED"
+                                                : itemStatus(from, until, done, now),
+                                        r.getString("finding"), r.getBigDecimal("anti_hbs_miu_per_ml"),
+                                        PmtctInfantFollowUp.isTest(r.getString("code")));
                             }).list();
+                    var infants = jdbc.sql("select * from pmtct_infant where pmtct_case_id = ? order by born_at, child_id").param(caseId)
+                            .query((r, k) -> new PregnancyRecord.InfantFollowUp(r.getObject("child_id", UUID.class), r.getString("status"),
+                                    r.getString("outcome"), r.getString("reason_zh"), r.getString("reason_en"),
+                                    r.getObject("exited_on", LocalDate.class)))
+                            .list();
                     return new PregnancyRecord.Pmtct(caseId, rs.getString("infection"), rs.getObject("found_on", LocalDate.class),
                             rs.getString("found_at_stage"), rs.getObject("maternal_art_start", LocalDate.class),
                             integer(rs, "viral_load_copies"), rs.getBigDecimal("hbv_dna_iu_per_ml"),
                             (Boolean) rs.getObject("hbeag_positive"), rs.getString("treatment"), rs.getString("status"),
-                            rs.getLong("version"), items);
+                            rs.getLong("version"), items, infants, antiviral(rs, edd));
                 })
                 .list();
+    }
+
+    /** §5 maternal antiviral for an HBV case: indicated from 28+0 to 32+0 weeks, done once a start date is recorded. */
+    private static PregnancyRecord.Antiviral antiviral(java.sql.ResultSet rs, LocalDate edd) throws java.sql.SQLException {
+        if (!"HBV".equals(rs.getString("infection"))) return null;
+        boolean indicated = cn.fuyou.maternal.rules.PmtctSchedule.maternalAntiviralIndicated(rs.getBigDecimal("hbv_dna_iu_per_ml"),
+                (Boolean) rs.getObject("hbeag_positive"));
+        LocalDate lmp = edd.minusDays(280);
+        LocalDate from = lmp.plusWeeks(28), until = lmp.plusWeeks(32);
+        LocalDate started = rs.getObject("antiviral_start", LocalDate.class);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String status = !indicated ? "NOT_INDICATED" : started != null ? "DONE" : today.isBefore(from) ? "UPCOMING"
+                : today.isAfter(until) ? "OVERDUE" : "DUE";
+        return new PregnancyRecord.Antiviral(indicated, from, until, started, status);
     }
 
     /** DONE, UPCOMING (window not open), DUE (inside its window) or OVERDUE (window passed) — §2/§5 wording. */

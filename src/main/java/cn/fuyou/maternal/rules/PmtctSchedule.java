@@ -41,7 +41,17 @@ public final class PmtctSchedule {
                 : new Regimen(false, "无病毒载量，孕期抗病毒治疗≥12周", "no viral load, ≥ 12 weeks of maternal ART");
     }
 
+    /**
+     * The items planned at birth, before any result: prophylaxis, the three nucleic-acid tests and
+     * the 12-month antibody test (early diagnosis not yet done). The 18-month test is added only
+     * after a positive at 12 months — see {@link PmtctInfantFollowUp#hiv}.
+     */
     public static List<Item> hiv(OffsetDateTime birth, Regimen regimen) {
+        return PmtctInfantFollowUp.hiv(birth, regimen, List.of()).items();
+    }
+
+    /** Prophylaxis and early diagnosis (nucleic-acid tests), which apply to every HIV-exposed infant. */
+    static List<Item> hivEarly(OffsetDateTime birth, Regimen regimen) {
         List<Item> out = new ArrayList<>();
         out.add(new Item("HIV_ARV_START", "出生后6小时内开始抗病毒预防", "ARV prophylaxis started within 6 hours", birth, birth.plusHours(6)));
         if (regimen.highExposure()) {
@@ -53,10 +63,17 @@ public final class PmtctSchedule {
         out.add(new Item("HIV_NAT_48H", "出生48小时核酸检测", "Nucleic-acid test at 48 hours", birth.plusHours(48), birth.plusDays(7)));
         out.add(new Item("HIV_NAT_6W", "6周核酸检测", "Nucleic-acid test at 6 weeks", birth.plusWeeks(6), birth.plusWeeks(8)));
         out.add(new Item("HIV_NAT_3M", "3月龄核酸检测", "Nucleic-acid test at 3 months", birth.plusMonths(3), birth.plusMonths(4)));
-        // Antibody tests when early diagnosis was negative or not done: 12 and 18 months (window one month).
-        out.add(new Item("HIV_AB_12M", "12月龄抗体检测", "Antibody test at 12 months", birth.plusMonths(12), birth.plusMonths(13)));
-        out.add(new Item("HIV_AB_18M", "18月龄抗体检测（12月龄阳性时）", "Antibody test at 18 months (if positive at 12)", birth.plusMonths(18), birth.plusMonths(19)));
         return out;
+    }
+
+    /** Antibody test at 12 months (window one month, fuyou rule), when early diagnosis was negative or not done. */
+    static Item hivAntibody12(OffsetDateTime birth) {
+        return new Item("HIV_AB_12M", "12月龄抗体检测", "Antibody test at 12 months", birth.plusMonths(12), birth.plusMonths(13));
+    }
+
+    /** Antibody test at 18 months, only after a positive at 12 months. */
+    static Item hivAntibody18(OffsetDateTime birth) {
+        return new Item("HIV_AB_18M", "18月龄抗体检测（12月龄阳性时）", "Antibody test at 18 months (positive at 12)", birth.plusMonths(18), birth.plusMonths(19));
     }
 
     public static List<Item> syphilis(OffsetDateTime birth) {

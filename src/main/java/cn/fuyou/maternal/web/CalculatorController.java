@@ -116,6 +116,13 @@ class CalculatorController {
                         r.ultrasound().gestationalAgeDays()),
                 r.art() == null ? null : new PregnancyDating.Art(r.art().transferDate(), r.art().embryoAgeDays()));
         int ga = d.gestationalAgeDays(on);
+        if (ga < 0) {
+            throw ApiException.badField("onDate", "计算日期早于妊娠开始（孕周为负）/ the date is before the pregnancy began (negative gestational age)");
+        }
+        if (ga > 45 * 7) throw ApiException.badField("onDate", "孕周超过45周，不可能 / a gestational age over 45 weeks is impossible");
+        if (r.art() != null && r.lmp() != null && r.art().transferDate().isBefore(r.lmp())) {
+            throw ApiException.badField("art.transferDate", "移植日期早于末次月经 / the transfer is before the LMP");
+        }
         return new AgeResponse(d.edd(), ga, new Weeks(Math.floorDiv(ga, 7), Math.floorMod(ga, 7)), d.method().name(), d.redated(),
                 d.suboptimallyDated());
     }

@@ -104,4 +104,17 @@ class PregnancyController {
         pmtct.completeItem(id, r);
         return ResponseEntity.noContent().build();
     }
+
+    /** §5: lost to follow-up or died — the exits a clinician records by hand. */
+    @PostMapping("/api/pmtct-cases/{caseId}/infants/{childId}/exit")
+    ResponseEntity<Void> exit(@PathVariable UUID caseId, @PathVariable UUID childId, @Valid @RequestBody Pmtct.ExitForm f) {
+        pmtct.exitByHand(caseId, childId, f);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** §3: an ultrasound after registration redates her when ACOG CO 700 says so (either direction). */
+    @PostMapping("/api/pregnancies/{id}/ultrasounds")
+    PregnancyRecord laterUltrasound(@PathVariable UUID id, @Valid @RequestBody Pregnancies.LaterUltrasound u) {
+        return pregnancies.laterUltrasound(id, u);
+    }
 }

@@ -44,7 +44,7 @@ class PregnancyDatingTest {
      * ACOG CO 700 bands by GA by LMP on the scan date. For each band: a difference equal to the
      * threshold keeps the LMP dating; one day more redates to the ultrasound.
      */
-    @ParameterizedTest(name = "GA by LMP {0} days, threshold {1}: diff {1} keeps LMP, {1}+1 redates")
+    @ParameterizedTest(name = "GA by LMP {0} days, threshold {1}: diff ±{1} keeps LMP, ±({1}+1) redates (both directions)")
     @CsvSource({
             "62, 5",    // 8+6
             "63, 7",    // 9+0
@@ -67,6 +67,17 @@ class PregnancyDatingTest {
         assertThat(redate.redated()).isTrue();
         assertThat(redate.method()).isEqualTo(PregnancyDating.Method.ULTRASOUND);
         assertThat(redate.edd()).as("scan date + (280 − US GA)").isEqualTo(scan.plusDays(280 - usGa));
+        assertThat(redate.edd()).as("a larger ultrasound GA moves the EDD earlier").isBefore(LMP.plusDays(280));
+        // The other direction: a smaller ultrasound GA — the threshold itself keeps LMP, one day more redates later.
+        var keepSmaller = PregnancyDating.date(LMP, new PregnancyDating.Ultrasound(scan, null, gaByLmp - threshold), null);
+        assertThat(keepSmaller.redated()).isFalse();
+        int smaller = gaByLmp - threshold - 1;
+        var redateSmaller = PregnancyDating.date(LMP, new PregnancyDating.Ultrasound(scan, null, smaller), null);
+        assertThat(redateSmaller.redated()).isTrue();
+        assertThat(redateSmaller.edd()).isEqualTo(scan.plusDays(280 - smaller));
+        assertThat(redateSmaller.edd()).as("a smaller ultrasound GA moves the EDD later").isAfter(LMP.plusDays(280));
+        var keepLarger = PregnancyDating.date(LMP, new PregnancyDating.Ultrasound(scan, null, gaByLmp + threshold), null);
+        assertThat(keepLarger.redated()).as("larger by exactly the threshold keeps LMP").isFalse();
     }
 
     @Test

@@ -123,6 +123,9 @@ public class Deliveries {
         List<String> infections = jdbc.sql("select infection from pmtct_case where pregnancy_id = ? order by 1")
                 .param(pregnancyId).query(String.class).list();
         events.publishEvent(new DeliveryRecorded(pregnancyId, p.womanId(), f.deliveredAt(), ga, babies, infections));
+        if ("DIED".equals(f.maternalCondition())) {
+            events.publishEvent(new MaternalDeathRecorded(pregnancyId, p.womanId(), day, "DELIVERY", actor.institutionId()));
+        }
         return reader.read(pregnancyId).orElseThrow();
     }
 

@@ -145,7 +145,7 @@ public class CriticalCases {
         event(id, "REPORTED", (onSpot ? "现场紧急登记并报告 / registered on the spot and reported" : "报告危重孕产妇 / reported")
                 + " · " + from.nameZh() + " · " + c.diagnosis().strip(), actor);
         event(id, "ASSESSMENT", criteriaText(a), actor);
-        if (mch != null) persons.entitle(person.id(), mch.id(), "CRITICAL_CASE");
+        if (mch != null) persons.entitle(person.id(), mch.id(), "CARED");
         boolean route = !Boolean.FALSE.equals(c.routeToCentre());
         if (route && centre != null && !centre.id().equals(from.id())) {
             var referral = referrals.create(new Referrals.NewReferral(person.id(), c.pregnancyId(), "MATERNAL", null, true, "EMERGENCY",

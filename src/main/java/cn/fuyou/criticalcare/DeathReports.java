@@ -105,7 +105,7 @@ public class DeathReports {
                         p == null || p.delivery() == null ? null : p.delivery().gestationalAge().weeks(),
                         p == null ? null : p.contacts().size(), actor.username(), actor.username())
                 .update();
-        if (mch != null) persons.entitle(o.personId(), mch.id(), "MATERNAL_DEATH");
+        if (mch != null) persons.entitle(o.personId(), mch.id(), "CARED");
         audit.record(AuditRecord.write("CREATE", "MaternalDeathReport", id, o.personId(), Map.of("source", o.source())));
         facts.ofDeathReport(id);
         return id;

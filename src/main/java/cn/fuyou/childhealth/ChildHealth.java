@@ -49,7 +49,10 @@ public class ChildHealth {
     private final Institutions institutions;
     private final AuditLog audit;
 
-    ChildHealth(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit) {
+    private final ChildFacts childFacts;
+
+    ChildHealth(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit, ChildFacts childFacts) {
+        this.childFacts = childFacts;
         this.jdbc = jdbc;
         this.persons = persons;
         this.institutions = institutions;
@@ -164,6 +167,7 @@ public class ChildHealth {
         }
         persons.entitle(childId, actor.institutionId(), "CARED");
         audit.record(AuditRecord.write("CREATE", "WellChildVisit", id, childId, Map.of()));
+        childFacts.refresh(childId);
         return read(childId);
     }
 

@@ -31,9 +31,11 @@ public class Deliveries {
     private final RiskAssessments risk;
     private final PregnancyReader reader;
     private final ApplicationEventPublisher events;
+    private final MaternalFacts facts;
 
     Deliveries(JdbcClient jdbc, Persons persons, AuditLog audit, Pmtct pmtct, RiskAssessments risk, PregnancyReader reader,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, MaternalFacts facts) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.persons = persons;
         this.audit = audit;
@@ -122,6 +124,7 @@ public class Deliveries {
                 Map.of("outcome", outcome, "babies", f.babies().size())));
         List<String> infections = jdbc.sql("select infection from pmtct_case where pregnancy_id = ? order by 1")
                 .param(pregnancyId).query(String.class).list();
+        facts.refresh(pregnancyId);
         events.publishEvent(new DeliveryRecorded(pregnancyId, p.womanId(), f.deliveredAt(), ga, babies, infections));
         if ("DIED".equals(f.maternalCondition())) {
             events.publishEvent(new MaternalDeathRecorded(pregnancyId, p.womanId(), day, "DELIVERY", actor.institutionId()));
@@ -168,6 +171,7 @@ public class Deliveries {
             jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = '42-day check' where pregnancy_id = ? and status = 'OPEN'")
                     .param(pregnancyId).update();
         }
+        facts.refresh(pregnancyId);
         return reader.read(pregnancyId).orElseThrow();
     }
 }

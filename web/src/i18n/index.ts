@@ -1,13 +1,14 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import * as cc from '../modules/criticalcare/messages'
 
 const saved = localStorage.getItem('fuyou.lang')
 export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en }
+  messages: { 'zh-CN': { ...zhCN, cc: cc.zh }, en: { ...en, cc: cc.en } }
 })
 
 document.documentElement.lang = saved === 'en' ? 'en' : 'zh-CN'

@@ -80,7 +80,7 @@ class CriticalCareFacts {
         List<IndicatorFact> f = new ArrayList<>();
         if (!"COINCIDENTAL".equals(d.group())) {
             String inst = code(d.institution());
-            f.add(new IndicatorFact("MATERNAL_DEATH", d.personId(), inst, d.area(), d.death(), null));
+            f.add(new IndicatorFact("MATERNAL_DEATH_REPORTED", d.personId(), inst, d.area(), d.death(), null));
             f.add(new IndicatorFact("SEVERE_MATERNAL_OUTCOME", d.personId(), inst, d.area(), d.death(), null));
             if (d.type() != null) f.add(new IndicatorFact("MATERNAL_DEATH_" + d.type(), d.personId(), inst, d.area(), d.death(), null));
             if (d.group() != null) f.add(new IndicatorFact("MATERNAL_DEATH_CAUSE_" + d.group(), d.personId(), inst, d.area(), d.death(), null));

@@ -64,7 +64,7 @@ public class CriticalCareStatistics {
             out.add(new Indicator(i.path("code").asText(), i.path("nameZh").asText(), i.path("nameEn").asText(),
                     i.path("numerator").asText(), i.path("denominator").asText(), num, den, value, i.path("unit").asText()));
         }
-        List<String> measures = new ArrayList<>(List.of("CRITICAL_CASE", "LIFE_THREATENING_CONDITION", "MATERNAL_NEAR_MISS", "MATERNAL_DEATH"));
+        List<String> measures = new ArrayList<>(List.of("CRITICAL_CASE", "LIFE_THREATENING_CONDITION", "MATERNAL_NEAR_MISS", "MATERNAL_DEATH_REPORTED"));
         for (JsonNode m : catalogue.path("measures")) {
             String c = m.path("code").asText();
             if (c.startsWith("LTC_") || c.startsWith("MATERNAL_DEATH_CAUSE_")) measures.add(c);

@@ -110,7 +110,7 @@ class CriticalCareStatisticsTest extends IntegrationTest {
         assertThat(stats.status()).as(stats.toString()).isEqualTo(200);
         Map<String, JsonNode> byCode = new HashMap<>();
         stats.body().get("indicators").forEach(i -> byCode.put(i.get("code").asText(), i));
-        expect(byCode, "MMR", 2, 2000, "100.00");
+        expect(byCode, "MMR_REPORTED", 2, 2000, "100.00");
         expect(byCode, "NEAR_MISS_RATIO", 3, 2000, "1.50");
         expect(byCode, "SEVERE_MATERNAL_OUTCOME_RATIO", 5, 2000, "2.50");
         expect(byCode, "MORTALITY_INDEX", 2, 5, "40.00");
@@ -127,14 +127,14 @@ class CriticalCareStatisticsTest extends IntegrationTest {
         JsonNode tongnan = null;
         for (JsonNode d : stats.body().get("districts")) if (AREA.equals(d.get("areaCode").asText())) tongnan = d;
         assertThat(tongnan).isNotNull();
-        assertThat(tongnan.at("/counts/MATERNAL_DEATH").asLong()).isEqualTo(2);
+        assertThat(tongnan.at("/counts/MATERNAL_DEATH_REPORTED").asLong()).isEqualTo(2);
         assertThat(tongnan.at("/counts/LTC_COAGULATION").asLong()).isEqualTo(1);
         assertThat(tongnan.at("/counts/MATERNAL_DEATH_CAUSE_NON_OBSTETRIC_COMPLICATIONS").asLong()).isEqualTo(1);
 
         // the city (500000) holds Tongnan: the same deaths count there too
         var cityStats = city.get("/api/critical-care/statistics?area=500000&from=2012-01-01&to=2012-12-31");
         cityStats.body().get("indicators").forEach(i -> {
-            if (i.get("code").asText().equals("MMR")) assertThat(i.get("numeratorCount").asLong()).isEqualTo(2);
+            if (i.get("code").asText().equals("MMR_REPORTED")) assertThat(i.get("numeratorCount").asLong()).isEqualTo(2);
         });
     }
 

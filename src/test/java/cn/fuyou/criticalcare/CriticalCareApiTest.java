@@ -15,15 +15,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Source: issue 10 (critical care) — Done when; clinical-rules.md §6. */
-class CriticalCareApiTest extends IntegrationTest {
+public class CriticalCareApiTest extends IntegrationTest {
 
-    static Map<String, Object> woman(String given, String area) {
+    public static Map<String, Object> woman(String given, String area) {
         Map<String, Object> w = PersonApiTest.woman("危", given, null);
         w.put("addressAreaCode", area);
         return w;
     }
 
-    static String registerWoman(ApiClient c, String given, String area) {
+    public static String registerWoman(ApiClient c, String given, String area) {
         var r = c.post("/api/persons", woman(given, area));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.text("/id");

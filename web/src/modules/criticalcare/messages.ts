@@ -21,7 +21,7 @@ export const zh = {
   deliveryDate: '分娩日期', deliveryPlace: '分娩地点', deliveryMode: '分娩方式', antenatalVisits: '产检次数', placeOfDeath: '死亡地点',
   places: { PROVINCIAL_CITY_HOSPITAL: '省/市级医院', DISTRICT_HOSPITAL: '区县级医院', TOWNSHIP: '乡镇卫生院', VILLAGE: '村卫生室', HOME: '家中', IN_TRANSIT: '途中', OTHER: '其他' },
   diagnosisLevel: '诊断级别', levels: { PROVINCIAL_CITY: '省/市级', DISTRICT: '区县级', TOWNSHIP: '乡镇级', VILLAGE: '村级', NONE: '未就诊' },
-  causeGroup: '根本死因分组（ICD-MM）', causeType: '死因类别', types: { DIRECT: '直接产科死亡', INDIRECT: '间接产科死亡', UNSPECIFIED: '原因不明', COINCIDENTAL: '偶然原因（不计入）' },
+  causeGroup: '死因分组 ICD-MM', causeType: '死因类别', types: { DIRECT: '直接产科死亡', INDIRECT: '间接产科死亡', UNSPECIFIED: '原因不明', COINCIDENTAL: '偶然原因（不计入）' },
   icd10: '根本死因ICD-10', causeText: '根本死因', notes: '备注', source: '来源', sources: { CRITICAL_CASE: '危重病例', DELIVERY: '分娩登记', PREGNANCY_END: '孕期结局', POSTPARTUM: '产后', MANUAL: '手工填报' },
   startReview: '组织评审', review: '评审', reviews: '评审', reviewLevel: '评审级别', reviewLevels: { CITY: '市级', DISTRICT: '区县级', FACILITY: '机构' },
   meetingDate: '评审日期', members: '评审委员', addRow: '添加', evidence: '证据（来自其档案）', refreshEvidence: '重新汇集证据', contacts: '产前检查', gradings: '风险评估', referrals: '转诊',

@@ -23,6 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class CriticalCareBrowserTest extends BrowserTest {
 
+    /** A fresh desk with patience for a machine shared by many test runs. */
+    private Page page() {
+        Page p = newPage();
+        p.setDefaultTimeout(45_000);
+        return p;
+    }
+
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));
     }
@@ -42,12 +49,12 @@ class CriticalCareBrowserTest extends BrowserTest {
             if (i.get("code").asText().equals("NEAR_MISS_RATIO")) before = i.get("numeratorCount").asLong();
         }
 
-        Page centre = newPage();
+        Page centre = page();
         FoundationBrowserTest.login(centre, "cqfy-doctor");
         centre.navigate("/network/inbox");
         assertThat(centre.getByTestId("inbox")).isVisible();
 
-        Page chc = newPage();
+        Page chc = page();
         FoundationBrowserTest.login(chc, "hc-doctor");
         chc.getByTestId("nav-critical-care").click();
         chc.getByTestId("cc-report").click();
@@ -83,7 +90,7 @@ class CriticalCareBrowserTest extends BrowserTest {
         assertThat(centre.getByTestId("classification")).hasText("濒死（near-miss）");
         screenshot(centre, "cc-case-page");
 
-        Page official = newPage();
+        Page official = page();
         FoundationBrowserTest.login(official, "official-cq");
         official.navigate("/critical-care/statistics");
         assertThat(official.getByTestId("kpi-NEAR_MISS_RATIO")).containsText((before + 1) + " / ");
@@ -99,7 +106,7 @@ class CriticalCareBrowserTest extends BrowserTest {
                 "diagnosis", "羊水栓塞", "checklist", Map.of("findings", List.of("CARDIAC_ARREST"))));
         String caseId = c.text("/id");
 
-        Page centre = newPage();
+        Page centre = page();
         FoundationBrowserTest.login(centre, "cqfy-doctor");
         centre.navigate("/critical-care/cases/" + caseId);
         centre.getByTestId("cc-died").click();
@@ -115,11 +122,11 @@ class CriticalCareBrowserTest extends BrowserTest {
         centre.getByTestId("cc-report-death").click();
         assertThat(centre.getByTestId("cc-timer").first()).containsText("及时");
         screenshot(centre, "cc-death-report");
-        Page chc = newPage();
+        Page chc = page();
         FoundationBrowserTest.login(chc, "hc-doctor");
         String deathUrl = centre.url();
 
-        Page official = newPage();
+        Page official = page();
         FoundationBrowserTest.login(official, "official-cq");
         official.navigate(deathUrl.substring(deathUrl.indexOf("/critical-care/")));
         official.getByTestId("cc-start-review").click();

@@ -57,25 +57,32 @@ public class CriticalCases {
 
     private final JdbcClient jdbc;
     private final Persons persons;
+    private final cn.fuyou.registry.PersonAccess access;
+    private final cn.fuyou.registry.Entitlements entitlements;
+    private final cn.fuyou.registry.PersonRegistration registration;
     private final Institutions institutions;
     private final Pregnancies pregnancies;
     private final CriticalCareCentres centres;
-    private final Referrals referrals;
+    private final cn.fuyou.network.ReferralRequests referralRequests;
     private final NearMissPolicy policy;
     private final DeathReports deathReports;
     private final CriticalCareFacts facts;
     private final CaseScope scope;
     private final AuditLog audit;
 
-    CriticalCases(JdbcClient jdbc, Persons persons, Institutions institutions, Pregnancies pregnancies, CriticalCareCentres centres,
-                  Referrals referrals, NearMissPolicy policy, DeathReports deathReports, CriticalCareFacts facts, CaseScope scope,
+    CriticalCases(JdbcClient jdbc, Persons persons, cn.fuyou.registry.PersonAccess access, cn.fuyou.registry.Entitlements entitlements,
+                  cn.fuyou.registry.PersonRegistration registration, Institutions institutions, Pregnancies pregnancies, CriticalCareCentres centres,
+                  cn.fuyou.network.ReferralRequests referralRequests, NearMissPolicy policy, DeathReports deathReports, CriticalCareFacts facts, CaseScope scope,
                   AuditLog audit) {
         this.jdbc = jdbc;
         this.persons = persons;
+        this.access = access;
+        this.entitlements = entitlements;
+        this.registration = registration;
         this.institutions = institutions;
         this.pregnancies = pregnancies;
         this.centres = centres;
-        this.referrals = referrals;
+        this.referralRequests = referralRequests;
         this.policy = policy;
         this.deathReports = deathReports;
         this.facts = facts;
@@ -102,10 +109,10 @@ public class CriticalCases {
         boolean onSpot = c.newPerson() != null;
         PersonDetail person;
         if (onSpot) {
-            person = persons.register(c.newPerson());
+            person = registration.register(c.newPerson());
         } else {
             person = persons.load(c.personId()).orElseThrow(() -> ApiException.badField("personId", "人员不存在 / no such person"));
-            if (!persons.canAccess(person.id())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
+            if (!access.canAccess(person.id())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
         }
         if (!"F".equals(person.sex())) throw ApiException.badField("personId", "危重孕产妇须为女性 / the woman must be female");
         LocalDate onset = c.onsetAt().atZoneSameInstant(CaseScope.CHINA).toLocalDate();
@@ -145,10 +152,10 @@ public class CriticalCases {
         event(id, "REPORTED", (onSpot ? "现场紧急登记并报告 / registered on the spot and reported" : "报告危重孕产妇 / reported")
                 + " · " + from.nameZh() + " · " + c.diagnosis().strip(), actor);
         event(id, "ASSESSMENT", criteriaText(a), actor);
-        if (mch != null) persons.entitle(person.id(), mch.id(), "CARED");
+        if (mch != null) entitlements.entitle(person.id(), mch.id(), "CARED");
         boolean route = !Boolean.FALSE.equals(c.routeToCentre());
         if (route && centre != null && !centre.id().equals(from.id())) {
-            var referral = referrals.create(new Referrals.NewReferral(person.id(), c.pregnancyId(), "MATERNAL", null, true, "EMERGENCY",
+            var referral = referralRequests.create(new Referrals.NewReferral(person.id(), c.pregnancyId(), "MATERNAL", null, true, "EMERGENCY",
                     "危重孕产妇 / critically ill: " + c.diagnosis().strip(), a.criteria(), criteriaText(a), false, null));
             jdbc.sql("update critical_case set referral_id = ?, centre_institution_id = (select id from institution where code = ?) where id = ?")
                     .params(referral.id(), referral.toInstitutionCode(), id).update();

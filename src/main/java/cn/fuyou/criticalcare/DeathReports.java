@@ -42,16 +42,20 @@ public class DeathReports {
 
     private final JdbcClient jdbc;
     private final Persons persons;
+    private final cn.fuyou.registry.PersonAccess access;
+    private final cn.fuyou.registry.Entitlements entitlements;
     private final Institutions institutions;
     private final Pregnancies pregnancies;
     private final CriticalCareFacts facts;
     private final CaseScope scope;
     private final AuditLog audit;
 
-    DeathReports(JdbcClient jdbc, Persons persons, Institutions institutions, Pregnancies pregnancies, CriticalCareFacts facts,
+    DeathReports(JdbcClient jdbc, Persons persons, cn.fuyou.registry.PersonAccess access, cn.fuyou.registry.Entitlements entitlements, Institutions institutions, Pregnancies pregnancies, CriticalCareFacts facts,
                  CaseScope scope, AuditLog audit) {
         this.jdbc = jdbc;
         this.persons = persons;
+        this.access = access;
+        this.entitlements = entitlements;
         this.institutions = institutions;
         this.pregnancies = pregnancies;
         this.facts = facts;
@@ -105,7 +109,7 @@ public class DeathReports {
                         p == null || p.delivery() == null ? null : p.delivery().gestationalAge().weeks(),
                         p == null ? null : p.contacts().size(), actor.username(), actor.username())
                 .update();
-        if (mch != null) persons.entitle(o.personId(), mch.id(), "CARED");
+        if (mch != null) entitlements.entitle(o.personId(), mch.id(), "CARED");
         audit.record(AuditRecord.write("CREATE", "MaternalDeathReport", id, o.personId(), Map.of("source", o.source())));
         facts.ofDeathReport(id);
         return id;
@@ -121,7 +125,7 @@ public class DeathReports {
         if (actor.role() == StaffRole.REGIONAL_OFFICIAL || actor.institutionId() == null) {
             throw ApiException.forbidden("须由医疗保健机构填报 / reported by a health institution");
         }
-        if (!persons.canAccess(m.personId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
+        if (!access.canAccess(m.personId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
         if (m.deathDate().isAfter(CaseScope.today())) throw ApiException.badField("deathDate", "死亡日期不能晚于今天 / cannot be in the future");
         if (m.pregnancyId() != null) {
             PregnancyRecord p = pregnancies.readForWrite(m.pregnancyId());

@@ -72,7 +72,7 @@ class EvidenceAssembly {
                 List<Grading> gradings = r.gradings().stream().map(g -> {
                     List<String> reasons = new ArrayList<>();
                     if (g.factors() != null) g.factors().forEach(f -> reasons.add(f.path("reasonZh").asText(f.path("code").asText())));
-                    return new Grading(g.assessedOn(), g.colour(), g.purple(), g.institutionCode(), g.ruleSetVersion(), reasons);
+                    return new Grading(g.assessedOn(), g.colour() == null ? null : g.colour().name(), g.purple(), g.institutionCode(), g.ruleSetVersion(), reasons);
                 }).toList();
                 Map<String, Object> delivery = null;
                 if (r.delivery() != null) {
@@ -84,7 +84,7 @@ class EvidenceAssembly {
                     delivery.put("complications", r.delivery().complications());
                     delivery.put("maternalCondition", r.delivery().maternalCondition());
                 }
-                preg.add(new Pregnancy(r.id(), r.registeredOn(), r.edd(), r.status(), r.outcome(), r.outcomeDate(), r.colour(),
+                preg.add(new Pregnancy(r.id(), r.registeredOn(), r.edd(), r.status(), r.outcome(), r.outcomeDate(), r.colour() == null ? null : r.colour().name(),
                         r.careInstitution() == null ? null : r.careInstitution().nameZh(), contacts, gradings, delivery));
             }
         } catch (ApiException e) {

@@ -47,6 +47,7 @@ class DemoCriticalCare {
 
     private final JdbcClient jdbc;
     private final Persons persons;
+    private final cn.fuyou.registry.PersonRegistration registration;
     private final Pregnancies pregnancies;
     private final CriticalCases cases;
     private final DeathReports deaths;
@@ -55,12 +56,13 @@ class DemoCriticalCare {
     private final boolean enabled;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    DemoCriticalCare(JdbcClient jdbc, Persons persons, Pregnancies pregnancies, CriticalCases cases, DeathReports deaths, CaseReviews reviews,
+    DemoCriticalCare(JdbcClient jdbc, Persons persons, cn.fuyou.registry.PersonRegistration registration, Pregnancies pregnancies, CriticalCases cases, DeathReports deaths, CaseReviews reviews,
                      InterviewNotices notices, org.springframework.transaction.support.TransactionTemplate tx,
                      @Value("${fuyou.demo.enabled:false}") boolean enabled) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.persons = persons;
+        this.registration = registration;
         this.pregnancies = pregnancies;
         this.cases = cases;
         this.deaths = deaths;
@@ -111,7 +113,7 @@ class DemoCriticalCare {
 
     private UUID woman(String family, String given, LocalDate birth, int seq) {
         String idNumber = ResidentIdNumber.compose("500117", birth, seq);
-        return persons.findByDocument("RESIDENT_ID", idNumber).orElseGet(() -> persons.register(new PersonForm(family, given, "F", birth,
+        return persons.findByDocument("RESIDENT_ID", idNumber).orElseGet(() -> registration.register(new PersonForm(family, given, "F", birth,
                 "RESIDENT_ID", idNumber, "中国", "1390230" + String.format("%04d", seq), "500117", "合川区", null, null, true, null)).id());
     }
 

@@ -41,6 +41,16 @@ export const router = createRouter({
     // hospital (issue 11)
     { path: '/hospital', component: () => import('./modules/hospital/HospitalPage.vue') },
     { path: '/hospital/capacity', component: () => import('./modules/hospital/CapacityPage.vue') },
+    // critical care (issue 10)
+    { path: '/critical-care', component: () => import('./modules/criticalcare/CaseList.vue') },
+    { path: '/critical-care/new', component: () => import('./modules/criticalcare/CaseReport.vue') },
+    { path: '/critical-care/cases/:id', component: () => import('./modules/criticalcare/CasePage.vue'), props: true },
+    { path: '/critical-care/deaths', component: () => import('./modules/criticalcare/DeathList.vue') },
+    { path: '/critical-care/deaths/:id', component: () => import('./modules/criticalcare/DeathReportPage.vue'), props: true },
+    { path: '/critical-care/reviews', component: () => import('./modules/criticalcare/ReviewList.vue') },
+    { path: '/critical-care/reviews/:id', component: () => import('./modules/criticalcare/ReviewPage.vue'), props: true },
+    { path: '/critical-care/notices', component: () => import('./modules/criticalcare/NoticesPage.vue') },
+    { path: '/critical-care/statistics', component: () => import('./modules/criticalcare/StatsPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

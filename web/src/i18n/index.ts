@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import * as cc from '../modules/criticalcare/messages'
 import { statsZh, statsEn } from '../modules/stats/messages'
 
 const saved = localStorage.getItem('fuyou.lang')
@@ -8,7 +9,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, stats: statsZh }, en: { ...en, stats: statsEn } }
+  messages: { 'zh-CN': { ...zhCN, stats: statsZh, cc: cc.zh }, en: { ...en, stats: statsEn, cc: cc.en } }
 })
 
 document.documentElement.lang = saved === 'en' ? 'en' : 'zh-CN'

@@ -155,6 +155,9 @@ public class Deliveries {
                 .param(pregnancyId).query(String.class).list();
         facts.refresh(pregnancyId);
         events.publishEvent(new DeliveryRecorded(pregnancyId, p.womanId(), f.deliveredAt(), ga, babies, infections));
+        if ("DIED".equals(f.maternalCondition())) {
+            events.publishEvent(new MaternalDeathRecorded(pregnancyId, p.womanId(), day, "DELIVERY", actor.institutionId()));
+        }
         return reader.read(pregnancyId).orElseThrow();
     }
 

@@ -40,9 +40,12 @@ public class Pregnancies {
     private final PregnancyReader reader;
     private final RiskAssessments risk;
     private final ObjectMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Pregnancies(JdbcClient jdbc, RiskGradingPolicy policy, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit, PregnancyReader reader,
-                RiskAssessments risk, ObjectMapper json) {
+                RiskAssessments risk, ObjectMapper json,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.policy = policy;
         this.persons = persons;
@@ -228,6 +231,9 @@ public class Pregnancies {
         jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = ? where pregnancy_id = ? and status = 'OPEN'")
                 .params(outcome, id).update();
         audit.record(AuditRecord.write("CLOSE", "Pregnancy", id, p.womanId(), Map.of("outcome", outcome)));
+        if ("MATERNAL_DEATH".equals(outcome)) {
+            events.publishEvent(new MaternalDeathRecorded(id, p.womanId(), on, "PREGNANCY_END", CurrentActor.get().institutionId()));
+        }
         return reader.read(id).orElseThrow();
     }
 

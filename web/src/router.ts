@@ -25,6 +25,21 @@ export const router = createRouter({
     { path: '/admin/staff', component: () => import('./modules/security/StaffPage.vue') },
     { path: '/admin/imports', component: () => import('./modules/fhir/ImportPage.vue') },
     { path: '/children/:id', component: () => import('./modules/childhealth/ChildPage.vue'), props: true },
+    // births: birth medical certificates and newborn screening (issue 18)
+    { path: '/births', component: () => import('./modules/births/BirthsPage.vue') },
+    { path: '/births/stock', component: () => import('./modules/births/CertificateStock.vue') },
+    { path: '/births/lookup', component: () => import('./modules/births/CertificateLookup.vue') },
+    { path: '/births/:id', component: () => import('./modules/births/BirthPage.vue'), props: true },
+    { path: '/screening/worklist', component: () => import('./modules/births/ScreeningWorklist.vue') },
+    { path: '/screening/batches', component: () => import('./modules/births/SampleBatches.vue') },
+    { path: '/screening/results', component: () => import('./modules/births/ScreeningResults.vue') },
+    // statistics (issue 9)
+    { path: '/stats', component: () => import('./modules/stats/StatsDashboard.vue') },
+    { path: '/stats/annual', component: () => import('./modules/stats/AnnualReport.vue') },
+    { path: '/stats/quality', component: () => import('./modules/stats/DataQualityPage.vue') },
+    // hospital (issue 11)
+    { path: '/hospital', component: () => import('./modules/hospital/HospitalPage.vue') },
+    { path: '/hospital/capacity', component: () => import('./modules/hospital/CapacityPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })
@@ -34,5 +49,7 @@ router.beforeEach(async (to) => {
   if (!to.meta.public && !session.me) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
   if (to.path === '/login' && session.me) return { path: '/' }
   if (to.meta.admin && !isAdmin()) return { path: '/' }
+  // An official's home page is the statistics dashboard; she never sees a hospital's inbox.
+  if (session.me?.role === 'REGIONAL_OFFICIAL' && (to.path === '/' || to.path.startsWith('/network/inbox'))) return { path: '/stats' }
   return true
 })

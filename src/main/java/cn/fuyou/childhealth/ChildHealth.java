@@ -51,7 +51,11 @@ public class ChildHealth {
     private final Institutions institutions;
     private final AuditLog audit;
 
-    ChildHealth(JdbcClient jdbc, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit) {
+    private final ChildFacts childFacts;
+
+    ChildHealth(JdbcClient jdbc, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions,
+                AuditLog audit, ChildFacts childFacts) {
+        this.childFacts = childFacts;
         this.jdbc = jdbc;
         this.persons = persons;
         this.access = access;
@@ -113,6 +117,22 @@ public class ChildHealth {
         audit.record(AuditRecord.write("CREATE", "ChildRecord", child, child, Map.of("source", source)));
     }
 
+    /**
+     * Puts a child on the high-risk infant list for a reason found by another module (e.g. a
+     * positive newborn screen, issue 18). Returns false when the child has no child-health record.
+     * Re-flagging an existing reason reopens it with the new detail.
+     */
+    @Transactional
+    public boolean flagHighRisk(UUID childId, String reason, String detail, LocalDate since) {
+        if (!exists(childId)) return false;
+        jdbc.sql("""
+                insert into high_risk_infant (id, child_id, reason, detail, since) values (?, ?, ?, ?, ?)
+                on conflict (child_id, reason) do update set closed_on = null, detail = excluded.detail""")
+                .params(UUID.randomUUID(), childId, reason, detail, since).update();
+        audit.record(AuditRecord.write("HIGH_RISK", "ChildRecord", childId, childId, Map.of("reason", reason)));
+        return true;
+    }
+
     @Transactional
     public ChildRecord open(UUID childId) {
         if (!exists(childId)) throw ApiException.notFound("child record", childId);
@@ -168,6 +188,7 @@ public class ChildHealth {
         }
         entitlements.entitle(childId, actor.institutionId(), "CARED");
         audit.record(AuditRecord.write("CREATE", "WellChildVisit", id, childId, Map.of()));
+        childFacts.refresh(childId);
         return read(childId);
     }
 
@@ -206,6 +227,27 @@ public class ChildHealth {
         Map<UUID, String> names = persons.namesOf(slice.stream().map(WorkItem::childId).toList());
         return new PageResult<>(slice.stream().map(w -> new WorkItem(w.childId(), names.get(w.childId()), w.birthDate(), w.code(),
                 w.labelZh(), w.labelEn(), w.dueFrom(), w.dueUntil(), w.status(), w.highRisk())).toList(), items.size(), page.page(), page.size());
+    }
+
+    public record HighRiskChild(UUID childId, String name, LocalDate birthDate, List<String> reasons, LocalDate since) {}
+
+    /** The institution's high-risk infant list: its children with an open high-risk reason, newest first (issue 4 §5, issue 11 §3). */
+    public PageResult<HighRiskChild> highRiskList(PageRequest page) {
+        UUID institution = CurrentActor.get().institutionId();
+        long total = jdbc.sql("""
+                select count(*) from child_record c where c.institution_id = ?
+                   and exists (select 1 from high_risk_infant h where h.child_id = c.child_id and h.closed_on is null)""")
+                .param(institution).query(Long.class).single();
+        var rows = jdbc.sql("""
+                select c.child_id, c.birth_date, array_agg(h.reason order by h.since) as reasons, max(h.since) as since
+                  from child_record c join high_risk_infant h on h.child_id = c.child_id and h.closed_on is null
+                 where c.institution_id = ? group by c.child_id, c.birth_date, c.changed_at order by max(h.since) desc, c.changed_at desc, c.child_id limit ? offset ?""")
+                .params(institution, page.size(), page.offset())
+                .query((rs, n) -> new HighRiskChild(rs.getObject(1, UUID.class), null, rs.getObject(2, LocalDate.class), strings(rs.getArray(3)),
+                        rs.getObject(4, LocalDate.class))).list();
+        Map<UUID, String> names = persons.namesOf(rows.stream().map(HighRiskChild::childId).toList());
+        return new PageResult<>(rows.stream().map(r -> new HighRiskChild(r.childId(), names.get(r.childId()), r.birthDate(), r.reasons(),
+                r.since())).toList(), total, page.page(), page.size());
     }
 
     private boolean exists(UUID childId) {

@@ -43,8 +43,11 @@ public class Nurseries {
     private final Entitlements entitlements;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final NurseryAccess nurseryAccess;
 
-    Nurseries(JdbcClient jdbc, Institutions institutions, Persons persons, PersonAccess access, Entitlements entitlements, AuditLog audit, ObjectMapper json) {
+    Nurseries(JdbcClient jdbc, Institutions institutions, Persons persons, PersonAccess access, Entitlements entitlements, AuditLog audit,
+              ObjectMapper json, NurseryAccess nurseryAccess) {
+        this.nurseryAccess = nurseryAccess;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.persons = persons;
@@ -93,6 +96,7 @@ public class Nurseries {
     public NurseryView saveLicence(String code, Licence l) {
         Institution i = institutions.get(code);
         if (i.type() != InstitutionType.NURSERY) throw ApiException.notFound("nursery", code);
+        nurseryAccess.require(i, NurseryAccess.Action.MANAGE);
         String by = CurrentActor.get().username();
         String[] groups = l.ageGroups() == null ? new String[0] : l.ageGroups().toArray(String[]::new);
         Long current = jdbc.sql("select version from nursery where institution_id = ?").param(i.id()).query(Long.class).optional().orElse(null);
@@ -121,6 +125,7 @@ public class Nurseries {
     public UUID inspect(String code, Inspection x) {
         Institution i = institutions.get(code);
         requireNursery(i);
+        nurseryAccess.require(i, NurseryAccess.Action.INSPECT);
         record Checklist(String version, String items) {}
         Checklist c = jdbc.sql("select version, items::text from inspection_checklist order by version desc limit 1")
                 .query(Checklist.class).single();
@@ -147,6 +152,9 @@ public class Nurseries {
 
     @Transactional
     public void rectified(UUID inspectionId, LocalDate on) {
+        UUID nurseryId = jdbc.sql("select nursery_id from nursery_inspection where id = ?").param(inspectionId).query(UUID.class).optional()
+                .orElseThrow(() -> ApiException.notFound("inspection", inspectionId));
+        nurseryAccess.require(institutions.findById(nurseryId).orElseThrow(), NurseryAccess.Action.INSPECT);
         int n = jdbc.sql("update nursery_inspection set rectified_on = ? where id = ? and rectification_due is not null")
                 .params(on == null ? LocalDate.now() : on, inspectionId).update();
         if (n == 0) throw ApiException.notFound("inspection with rectification", inspectionId);
@@ -181,6 +189,7 @@ public class Nurseries {
     public void enrol(String code, Enrolment e) {
         Institution i = institutions.get(code);
         requireNursery(i);
+        nurseryAccess.require(i, NurseryAccess.Action.MANAGE);
         if (!access.canAccess(e.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         if (e.consentOn().isAfter(e.enrolledOn())) throw ApiException.badField("consentOn", "同意须在入托之前 / consent must precede enrolment");
         try {
@@ -197,6 +206,7 @@ public class Nurseries {
 
     public List<EnrolledChild> enrolled(String code) {
         Institution i = institutions.get(code);
+        nurseryAccess.require(i, NurseryAccess.Action.READ_CHILDREN);
         var rows = jdbc.sql("select child_id, consent_on, enrolled_on from nursery_enrolment where nursery_id = ? and left_on is null order by enrolled_on")
                 .param(i.id()).query((rs, n) -> new EnrolledChild(rs.getObject(1, UUID.class), null, rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class))).list();
@@ -214,6 +224,7 @@ public class Nurseries {
     public UUID addStaff(String code, Staff s) {
         Institution i = institutions.get(code);
         requireNursery(i);
+        nurseryAccess.require(i, NurseryAccess.Action.MANAGE);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into nursery_staff (id, nursery_id, name, role, certificates, created_by) values (?, ?, ?, ?, cast(? as jsonb), ?)")
                 .params(id, i.id(), s.name(), s.role(), writeJson(s.certificates() == null ? List.of() : s.certificates()),

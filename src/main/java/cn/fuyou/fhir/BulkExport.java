@@ -100,8 +100,10 @@ public class BulkExport {
         UUID id = UUID.randomUUID();
         Export e = new Export(id, OffsetDateTime.now(), request, "RUNNING", Map.of(), actor.username(), null);
         exports.put(id, e);
-        tx.executeWithoutResult(s -> audit.record(new AuditRecord("EXPORT", "BulkExport", id.toString(), null, true, false, null,
-                Map.of("institution", String.valueOf(institutionCode), "area", String.valueOf(areaCode), "persons", people.size()))));
+        // one row naming every exported person, channel EXPORT (issue 15 §5)
+        tx.executeWithoutResult(s -> audit.record(AuditRecord.list("EXPORT", "BulkExport", people,
+                Map.of("exportId", id.toString(), "institution", String.valueOf(institutionCode), "area", String.valueOf(areaCode),
+                        "persons", people.size()))));
         var context = SecurityContextHolder.getContext().getAuthentication();
         worker.submit(() -> {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(actor, null, context.getAuthorities()));

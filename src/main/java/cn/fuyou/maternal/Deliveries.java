@@ -37,9 +37,12 @@ public class Deliveries {
     private final RiskAssessments risk;
     private final PregnancyReader reader;
     private final ApplicationEventPublisher events;
+    private final MaternalFacts facts;
 
-    Deliveries(JdbcClient jdbc, RiskGradingPolicy policy, PersonAccess access, Entitlements entitlements, NewbornRegistration newborns, AuditLog audit, Pmtct pmtct, RiskAssessments risk, PregnancyReader reader,
-               ApplicationEventPublisher events) {
+    Deliveries(JdbcClient jdbc, RiskGradingPolicy policy, PersonAccess access, Entitlements entitlements,
+               NewbornRegistration newborns, AuditLog audit, Pmtct pmtct, RiskAssessments risk, PregnancyReader reader,
+               ApplicationEventPublisher events, MaternalFacts facts) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.policy = policy;
         this.access = access;
@@ -131,6 +134,7 @@ public class Deliveries {
                 Map.of("outcome", outcome, "babies", f.babies().size())));
         List<String> infections = jdbc.sql("select infection from pmtct_case where pregnancy_id = ? order by 1")
                 .param(pregnancyId).query(String.class).list();
+        facts.refresh(pregnancyId);
         events.publishEvent(new DeliveryRecorded(pregnancyId, p.womanId(), f.deliveredAt(), ga, babies, infections));
         return reader.read(pregnancyId).orElseThrow();
     }
@@ -174,6 +178,7 @@ public class Deliveries {
             jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = '42-day check' where pregnancy_id = ? and status = 'OPEN'")
                     .param(pregnancyId).update();
         }
+        facts.refresh(pregnancyId);
         return reader.read(pregnancyId).orElseThrow();
     }
 }

@@ -30,10 +30,20 @@ public class Pmtct {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final cn.fuyou.registry.PersonAccess access;
 
-    Pmtct(JdbcClient jdbc, AuditLog audit) {
+    Pmtct(JdbcClient jdbc, AuditLog audit, cn.fuyou.registry.PersonAccess access) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.access = access;
+    }
+
+    /** Issue 15 §1: a PMTCT write needs the caller's right to the mother's (or the child's) record, like every read. */
+    private void requireWriteAccess(UUID personId) {
+        if (!access.canAccess(personId)) {
+            audit.recordIndependently(new AuditRecord("WRITE", "Pmtct", null, personId, false, false, "not entitled", Map.of()));
+            throw ApiException.forbidden("您所在机构无权修改此记录 / your institution is not entitled to this record");
+        }
     }
 
     /** Opens the case once per infection (a second positive result changes nothing). */
@@ -60,6 +70,7 @@ public class Pmtct {
     public void updateTreatment(UUID caseId, Treatment t) {
         UUID woman = jdbc.sql("select p.woman_id from pmtct_case c join pregnancy p on p.id = c.pregnancy_id where c.id = ?")
                 .param(caseId).query(UUID.class).optional().orElseThrow(() -> ApiException.notFound("PMTCT case", caseId));
+        requireWriteAccess(woman);
         long current = jdbc.sql("select version from pmtct_case where id = ?").param(caseId).query(Long.class).single();
         int n = jdbc.sql("""
                 update pmtct_case set maternal_art_start = ?, viral_load_copies = ?, hbv_dna_iu_per_ml = ?, hbeag_positive = ?,
@@ -99,6 +110,7 @@ public class Pmtct {
     public void completeItem(UUID itemId, ItemResult r) {
         UUID child = jdbc.sql("select child_id from pmtct_infant_item where id = ?").param(itemId).query(UUID.class).optional()
                 .orElseThrow(() -> ApiException.notFound("PMTCT item", itemId));
+        requireWriteAccess(child);
         if (r.doneAt().isAfter(OffsetDateTime.now().plusMinutes(5))) throw ApiException.badField("doneAt", "不能晚于现在 / cannot be in the future");
         jdbc.sql("update pmtct_infant_item set done_at = ?, result = ? where id = ?").params(r.doneAt(), r.result(), itemId).update();
         audit.record(AuditRecord.write("COMPLETE", "PmtctInfantItem", itemId, child, Map.of()));

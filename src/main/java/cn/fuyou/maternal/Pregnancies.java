@@ -134,10 +134,17 @@ public class Pregnancies {
     public record PregnancySummary(UUID id, LocalDate registeredOn, LocalDate edd, String status, String outcome,
                                    String colour, boolean purple) {}
 
+    /** A woman's pregnancies: a read of her record, audited like opening it (issue 15 §5). */
+    @Transactional
     public List<PregnancySummary> forWoman(UUID womanId) {
-        if (!access.canAccess(womanId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled");
-        return jdbc.sql("select id, registered_on, edd, status, outcome, colour, purple from pregnancy where woman_id = ? order by registered_on desc")
+        if (!access.canAccess(womanId)) {
+            audit.recordIndependently(AuditRecord.read("Pregnancy", null, womanId, false, false, null));
+            throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled");
+        }
+        var list = jdbc.sql("select id, registered_on, edd, status, outcome, colour, purple from pregnancy where woman_id = ? order by registered_on desc")
                 .param(womanId).query(PregnancySummary.class).list();
+        audit.recordRead(new AuditRecord("LIST", "Pregnancy", null, womanId, true, false, null, Map.of("results", list.size())));
+        return list;
     }
 
     /** Ends a pregnancy that did not reach delivery (miscarriage, termination, ectopic, death, transfer). */

@@ -20,12 +20,28 @@ public class Entitlements {
     @Transactional
     public void entitle(UUID personId, UUID institutionId, String reason) {
         if (institutionId == null) return;
+        if ("CARED".equals(reason) && onlyBreakGlass(personId, institutionId)) return;
         // A grant that ended (a closed referral) starts again.
         jdbc.sql("""
                 insert into person_institution (person_id, institution_id, reason) values (?, ?, ?)
                 on conflict (person_id, institution_id, reason) do update set until = null, since = now()
                  where person_institution.until is not null""")
                 .params(personId, institutionId, reason).update();
+    }
+
+    /**
+     * Issue 15 §1: care given under a break-the-glass grant is not an entitlement — a write made in an
+     * emergency must not turn 12 hours of audited access into a permanent right. When the caller's
+     * institution holds no entitlement and the caller has a live break-glass grant for the person,
+     * the care is recorded under that grant only (it ends when the grant ends).
+     */
+    private boolean onlyBreakGlass(UUID personId, UUID institutionId) {
+        var actor = cn.fuyou.shared.CurrentActor.find().orElse(null);
+        if (actor == null || !institutionId.equals(actor.institutionId())) return false;
+        return jdbc.sql("""
+                select not exists (select 1 from person_institution where person_id = ? and institution_id = ? and (until is null or until > now()))
+                   and exists (select 1 from break_glass_grant where username = ? and person_id = ? and expires_at > now())""")
+                .params(personId, institutionId, actor.username(), personId).query(Boolean.class).single();
     }
 
     /** Ends an institution's access granted for a reason (e.g. when a referral closes). */

@@ -78,7 +78,8 @@ public class PersonSearch {
                     .query((rs, n) -> Persons.summary(rs, true)).optional().ifPresent(items::add);
             total = items.size();
         }
-        audit.recordRead(new AuditRecord("SEARCH", "Person", null, null, true, false, null,
+        // one row naming every person the page showed (issue 15 §5: FHIR searches named nobody)
+        audit.recordRead(AuditRecord.list("SEARCH", "Person", items.stream().map(PersonSummary::id).toList(),
                 Map.of("mode", mode, "results", total)));
         return new PageResult<>(items, total, page.page(), page.size());
     }

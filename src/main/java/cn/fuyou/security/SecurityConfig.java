@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +84,12 @@ class SecurityConfig {
                     .hasRole("SYSTEM_ADMIN")
                     .requestMatchers(HttpMethod.PUT, "/api/institutions/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
                     .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
+                    // Issue 15 §1: regional officials are read-mostly by design (aggregates, case lists, drill-down
+                    // with a purpose): no clinical or administrative write on any channel, checked here once.
+                    .requestMatchers(SecurityConfig::writeOutsideOfficialAllowList).access((auth, ctx) ->
+                            new org.springframework.security.authorization.AuthorizationDecision(auth.get() != null && auth.get().isAuthenticated()
+                                    && auth.get().getPrincipal() instanceof cn.fuyou.shared.Actor writer
+                                    && writer.role() != cn.fuyou.shared.StaffRole.REGIONAL_OFFICIAL))
                     .requestMatchers("/api/**", "/fhir/**", "/cds-services/**", "/actuator/**").authenticated()
                     .anyRequest().permitAll())
             .exceptionHandling(e -> e
@@ -107,6 +114,19 @@ class SecurityConfig {
      * Only staff sign-ins live in a session: a bearer token or CDS JWT authenticates one request and
      * is never saved (else a cookie from a token call would outlive the token's revocation).
      */
+    /** Writes an official may make: sign-in/out and statistics (report generation). */
+    static final List<String> OFFICIAL_MAY_WRITE = List.of("/api/auth/", "/api/calculators/", "/api/stats", "/api/statistics",
+            "/api/reports", "/api/indicators");
+
+    static boolean writeOutsideOfficialAllowList(HttpServletRequest r) {
+        String m = r.getMethod();
+        if ("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m)) return false;
+        String path = r.getRequestURI();
+        if (!(path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/cds-services"))) return false;
+        if (path.startsWith("/fhir") && "POST".equals(m) && path.endsWith("/_search")) return false;
+        return OFFICIAL_MAY_WRITE.stream().noneMatch(path::startsWith);
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository() {

@@ -31,10 +31,10 @@ class FhirServer {
                                                        MoreProviders.EncounterProvider encounters,
                                                        MoreProviders.ServiceRequestProvider serviceRequests,
                                                        MoreProviders.EverythingProvider everything,
-                                                       TransactionProvider transactions) {
+                                                       TransactionProvider transactions, LocationProvider locations) {
         RestfulServer server = new RestfulServer(ctx);
         server.setResourceProviders(List.of(patients, organizations, episodes, risks, observations, related, conditions, encounters,
-                serviceRequests));
+                serviceRequests, locations));
         server.registerProvider(transactions);
         server.registerProvider(everything);
         server.registerInterceptor(new FhirErrors());

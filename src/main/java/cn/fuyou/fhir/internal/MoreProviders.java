@@ -109,9 +109,25 @@ public final class MoreProviders {
     @Component
     public static class EncounterProvider implements IResourceProvider {
         private final Pregnancies pregnancies;
+        private final cn.fuyou.hospital.Admissions admissions;
 
-        EncounterProvider(Pregnancies pregnancies) {
+        EncounterProvider(Pregnancies pregnancies, cn.fuyou.hospital.Admissions admissions) {
             this.pregnancies = pregnancies;
+            this.admissions = admissions;
+        }
+
+        /** Hospital admissions (issue 11): read, and created by the hospital's HIS instead of double entry. */
+        @ca.uhn.fhir.rest.annotation.Read(version = false)
+        public Encounter read(@IdParam IdType id) {
+            return InpatientEncounterTranslator.toFhir(admissions.get(PatientProvider.uuid(id)));
+        }
+
+        @ca.uhn.fhir.rest.annotation.Create
+        public ca.uhn.fhir.rest.api.MethodOutcome create(@ca.uhn.fhir.rest.annotation.ResourceParam Encounter e) {
+            var a = admissions.admit(InpatientEncounterTranslator.fromFhir(e));
+            var out = new ca.uhn.fhir.rest.api.MethodOutcome(new IdType("Encounter", a.id().toString(), Long.toString(a.version())), true);
+            out.setResource(InpatientEncounterTranslator.toFhir(a));
+            return out;
         }
 
         @Override
@@ -123,6 +139,7 @@ public final class MoreProviders {
         public List<Encounter> search(@RequiredParam(name = Encounter.SP_PATIENT) ReferenceParam patient) {
             List<Encounter> out = new ArrayList<>();
             for (PregnancyRecord p : MaternalProviders.pregnanciesOf(pregnancies, patient)) out.addAll(encounters(p));
+            admissions.forChild(patientOf(patient)).forEach(a -> out.add(InpatientEncounterTranslator.toFhir(a)));
             return out;
         }
 

@@ -65,7 +65,8 @@ public final class PregnancyDating {
         Integer usGa = null;
         if (us != null) {
             if (us.date() == null) throw new DatingException("ultrasound.date", "超声日期必填 / ultrasound date is required");
-            usGa = us.crlMm() != null ? gestationalAgeFromCrl(us.crlMm()) : us.gestationalAgeDays();
+            // boxed on purpose: a ternary of int and a null Integer unboxed to an NPE (found by CalculatorFuzzTest, issue 15 §3)
+            usGa = us.crlMm() != null ? Integer.valueOf(gestationalAgeFromCrl(us.crlMm())) : us.gestationalAgeDays();
             if (usGa == null) throw new DatingException("ultrasound.crlMm", "需CRL或超声孕龄 / give the CRL or a gestational age");
         }
         if (lmp == null) {

@@ -26,6 +26,7 @@ export default {
   audit: { personId: '人员ID', emptyHint: '没有符合条件的审计记录', range: '时间范围', actions: { READ: '查看', SEARCH: '查找', CREATE: '新建', UPDATE: '修改', VOID: '作废', MERGE: '合并', UNMERGE: '撤销合并', BREAK_GLASS: '紧急访问', LOGIN: '登录', LOGIN_FAILED: '登录失败', LOGOUT: '退出', GRADE: '风险评估', OVERRIDE_GRADING: '调整风险颜色', DELIVERY: '分娩登记' }, title: '审计日志', at: '时间', user: '用户', institution: '机构', action: '操作', entity: '对象', outcome: '结果', breakGlass: '紧急访问', ip: '来源地址', ALLOWED: '允许', DENIED: '拒绝', from: '开始', to: '结束' },
   risk: { GREEN: '绿色', YELLOW: '黄色', ORANGE: '橙色', RED: '红色', PURPLE: '紫色', SCREENING: '筛查项', purple: '传染病(紫)', none: '未评估', colourLabel: '风险颜色', timeline: '风险评估时间线', factors: '风险因素', confirm: '确认', override: '调整颜色', overrideReason: '调整理由', computed: '系统评估', confirmed: '已确认', screenPositive: '筛查阳性' },
   pregnancy: {
+    caseStatus: { OPEN: '管理中', CLOSED: '已结案' },
     title: '孕期档案', register: '孕期建册', gravida: '孕次', para: '产次', lmp: '末次月经', edd: '预产期', ga: '孕周', gaValue: '{w}周+{d}天', dating: '核对孕周', datingMethod: '推算方法',
     LMP: '末次月经', ULTRASOUND: '超声', ART: '辅助生殖', redated: '已按超声校正', suboptimal: '未在22周前超声核对', height: '身高 (cm)', weight: '孕前体重 (kg)',
     fetusCount: '胎数', uterineSurgeries: '子宫手术次数', historyFactors: '既往史风险因素', contacts: '产前检查', newContact: '登记产前检查', contactDate: '检查日期',

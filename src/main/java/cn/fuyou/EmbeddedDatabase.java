@@ -43,6 +43,9 @@ class EmbeddedDatabase {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("fsync", settings.clean() ? "off" : "on")
+                // stopped by Spring (destroyMethod close) after the web server has drained and the pool
+                // has closed, not by a JVM hook of its own running alongside Spring's shutdown
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL 17 on port {} with data in {} ({} ms)", pg.getPort(),
                 settings.dataDir().toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);

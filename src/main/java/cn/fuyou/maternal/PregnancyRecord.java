@@ -46,8 +46,9 @@ public record PregnancyRecord(
                           boolean screenPositive, JsonNode factors, String ruleSetVersion, String overrideReason,
                           boolean confirmed, String institutionCode, String createdBy, OffsetDateTime createdAt) {}
 
+    /** A high-risk case; {@code description} names it for people in the request's language ("橙色 · 渝北区 · 报告至 渝北区妇幼保健院"). */
     public record Case(UUID id, String kind, String reason, String districtCode, String reportedToInstitutionCode,
-                       OffsetDateTime openedAt, String status, OffsetDateTime closedAt, String outcome) {}
+                       OffsetDateTime openedAt, String status, OffsetDateTime closedAt, String outcome, String description) {}
 
     public record Task(UUID id, String institutionCode, LocalDate createdOn, LocalDate dueOn, String status, LocalDate doneOn) {}
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -31,6 +33,22 @@ public class InboxStreams {
             list.remove(emitter);
         }
         return emitter;
+    }
+
+    /**
+     * At shutdown, before the web server drains its requests: open streams are completed, so a stop
+     * does not wait for the graceful-shutdown timeout (30 s) on browsers that keep their inbox open.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        byInstitution.values().forEach(list -> list.forEach(emitter -> {
+            try {
+                emitter.complete();
+            } catch (RuntimeException ignored) {
+                // already completed or its connection is gone
+            }
+        }));
+        byInstitution.clear();
     }
 
     /** After the commit, so a browser that reloads on the event sees the new state. */

@@ -74,4 +74,24 @@ class CalculatorApiTest extends IntegrationTest {
         assertThat(big.status()).isEqualTo(400);
         assertThat(big.text("/errors/0/field")).isEqualTo("ultrasound.crlMm");
     }
+
+    @Test
+    @DisplayName("issue 19 §5: factors come with their names from the message bundles, Chinese by default and English on request")
+    void factorNames() {
+        var zh = anonymous().get("/api/calculators/pregnancy-risk/factors");
+        assertThat(zh.status()).isEqualTo(200);
+        var scarred = "/factors/" + indexOf(zh, "SCARRED_UTERUS_WITH_CENTRAL_PRAEVIA_OR_SUSPECTED_ACCRETA");
+        assertThat(zh.text(scarred + "/name")).contains("瘢痕子宫");
+        assertThat(zh.text(scarred + "/nameEn")).contains("scarred uterus");
+        zh.at("/factors").forEach(f -> assertThat(f.path("nameZh").asText()).as(f.path("code").asText()).isNotEqualTo(f.path("code").asText()));
+        var en = anonymous().withLanguage("en").get("/api/calculators/pregnancy-risk/factors");
+        assertThat(en.text("/factors/" + indexOf(en, "RH_NEGATIVE") + "/name")).isEqualTo("Rh negative");
+        var graded = anonymous().post("/api/calculators/pregnancy-risk", Map.of("factors", List.of("ASTHMA")));
+        assertThat(graded.text("/factors/0/reason")).doesNotContain("ASTHMA").contains("哮喘");
+    }
+
+    private static int indexOf(cn.fuyou.support.ApiClient.Response r, String code) {
+        for (int i = 0; i < r.at("/factors").size(); i++) if (r.text("/factors/" + i + "/code").equals(code)) return i;
+        throw new AssertionError("no factor " + code);
+    }
 }

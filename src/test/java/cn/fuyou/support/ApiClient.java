@@ -26,6 +26,7 @@ public final class ApiClient {
     private final HttpClient http;
     private String bearer;
     private boolean sendCsrf = true;
+    private String language;
 
     public ApiClient(String base) {
         this.base = base;
@@ -39,6 +40,12 @@ public final class ApiClient {
 
     public ApiClient withBearer(String token) {
         this.bearer = token;
+        return this;
+    }
+
+    /** Sends {@code Accept-Language} (the server's texts follow it; zh-CN when absent). */
+    public ApiClient withLanguage(String acceptLanguage) {
+        this.language = acceptLanguage;
         return this;
     }
 
@@ -110,6 +117,7 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder b) {
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        if (language != null) b.header("Accept-Language", language);
         if (sendCsrf) {
             cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                     .map(HttpCookie::getValue).findFirst().ifPresent(v -> b.header("X-XSRF-TOKEN", v));

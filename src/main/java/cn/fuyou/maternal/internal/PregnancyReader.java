@@ -2,6 +2,10 @@ package cn.fuyou.maternal.internal;
 
 import cn.fuyou.maternal.rules.PmtctInfantFollowUp;
 import cn.fuyou.maternal.rules.BirthWeightPlausibility;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
+import cn.fuyou.registry.Areas;
 import cn.fuyou.maternal.rules.PrenatalSchedule;
 import static cn.fuyou.shared.Rows.integer;
 import static cn.fuyou.shared.Rows.strings;
@@ -32,11 +36,15 @@ import org.springframework.stereotype.Component;
 public class PregnancyReader {
 
     private final JdbcClient jdbc;
+    private final Areas areas;
+    private final MessageSource messages;
     private final Persons persons;
     private final Institutions institutions;
     private final ObjectMapper json;
 
-    PregnancyReader(JdbcClient jdbc, Persons persons, Institutions institutions, ObjectMapper json) {
+    PregnancyReader(JdbcClient jdbc, Persons persons, Institutions institutions, ObjectMapper json, Areas areas, MessageSource messages) {
+        this.areas = areas;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.persons = persons;
         this.institutions = institutions;
@@ -161,12 +169,36 @@ public class PregnancyReader {
         return jdbc.sql("""
                 select c.* from high_risk_case c where c.pregnancy_id = ? order by c.opened_at""")
                 .param(pregnancyId)
-                .query((rs, n) -> new PregnancyRecord.Case(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getString("reason"), rs.getString("district_code"),
-                        rs.getObject("reported_to_institution_id") == null ? null : ref(rs.getObject("reported_to_institution_id", UUID.class)).code(),
-                        rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
-                        rs.getObject("closed_at", OffsetDateTime.class), rs.getString("outcome")))
+                .query((rs, n) -> {
+                    var to = rs.getObject("reported_to_institution_id") == null ? null : ref(rs.getObject("reported_to_institution_id", UUID.class));
+                    return new PregnancyRecord.Case(rs.getObject("id", UUID.class), rs.getString("kind"),
+                            rs.getString("reason"), rs.getString("district_code"), to == null ? null : to.code(),
+                            rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
+                            rs.getObject("closed_at", OffsetDateTime.class), rs.getString("outcome"),
+                            caseDescription(rs.getString("reason"), rs.getString("district_code"), to));
+                })
                 .list();
+    }
+
+    /** "橙色 · 渝北区 · 报告至 渝北区妇幼保健院" / "orange · Yubei District · reported to Yubei District MCH Hospital". */
+    String caseDescription(String reason, String districtCode, PregnancyRecord.InstitutionRef reportedTo) {
+        Locale locale = LocaleContextHolder.getLocale();
+        boolean english = "en".equals(locale.getLanguage());
+        StringBuilder sb = new StringBuilder();
+        for (String part : (reason == null ? "" : reason).split("\\+")) {
+            if (part.isBlank()) continue;
+            if (!sb.isEmpty()) sb.append(" + ");
+            sb.append(messages.getMessage("risk.colour." + part, null, part, locale));
+        }
+        if (districtCode != null) {
+            String district = areas.find(districtCode).map(a -> english && a.nameEn() != null ? a.nameEn() : a.nameZh()).orElse(districtCode);
+            sb.append(" · ").append(district);
+        }
+        if (reportedTo != null) {
+            sb.append(" · ").append(messages.getMessage("case.reportedTo", null, locale)).append(' ')
+                    .append(english && reportedTo.nameEn() != null ? reportedTo.nameEn() : reportedTo.nameZh());
+        }
+        return sb.toString();
     }
 
     private List<PregnancyRecord.Task> tasks(UUID pregnancyId) {

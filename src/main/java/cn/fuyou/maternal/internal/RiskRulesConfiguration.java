@@ -1,6 +1,9 @@
 package cn.fuyou.maternal.internal;
 
+import cn.fuyou.maternal.rules.FactorNames;
 import cn.fuyou.maternal.rules.RiskGradingPolicy;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import cn.fuyou.maternal.rules.RiskRuleSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +23,17 @@ class RiskRulesConfiguration {
         return RiskRuleSet.load(version);
     }
 
+    /** Factor names from the message bundles ({@code risk.factor.<CODE>} in messages*.properties). */
     @Bean
-    RiskGradingPolicy riskGradingPolicy(RiskRuleSet pregnancyRiskRules) {
-        return new RiskGradingPolicy(pregnancyRiskRules);
+    FactorNames factorNames(MessageSource messages) {
+        return new FactorNames() {
+            @Override public String zh(String code) { return messages.getMessage("risk.factor." + code, null, code, Locale.SIMPLIFIED_CHINESE); }
+            @Override public String en(String code) { return messages.getMessage("risk.factor." + code, null, code, Locale.ENGLISH); }
+        };
+    }
+
+    @Bean
+    RiskGradingPolicy riskGradingPolicy(RiskRuleSet pregnancyRiskRules, FactorNames factorNames) {
+        return new RiskGradingPolicy(pregnancyRiskRules, factorNames);
     }
 }

@@ -15,9 +15,20 @@ public final class RiskGradingPolicy {
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     private final RiskRuleSet rules;
+    private final FactorNames names;
 
     public RiskGradingPolicy(RiskRuleSet rules) {
+        this(rules, FactorNames.CODES);
+    }
+
+    /** With the factors' names, so that each reason names the factor rather than its code. */
+    public RiskGradingPolicy(RiskRuleSet rules, FactorNames names) {
         this.rules = rules;
+        this.names = names;
+    }
+
+    public FactorNames names() {
+        return names;
     }
 
     public RiskRuleSet rules() {
@@ -60,15 +71,15 @@ public final class RiskGradingPolicy {
             boolean isPurple = rules.isPurple(code);
             if (c == null && !isPurple && !rules.isScreeningOnly(code)) throw new UnknownFactorException(code);
             if (c != null) {
-                factors.add(new RiskGrading.Factor(code, c.name(), "临床因素：" + code, "clinical factor: " + code));
+                factors.add(new RiskGrading.Factor(code, c.name(), "临床因素：" + names.zh(code), "clinical factor: " + names.en(code)));
                 colour = max(colour, c);
             }
             if (isPurple) {
                 purple = true;
-                factors.add(new RiskGrading.Factor(code, "PURPLE", "传染性疾病：" + code, "infectious disease: " + code));
+                factors.add(new RiskGrading.Factor(code, "PURPLE", "传染性疾病：" + names.zh(code), "infectious disease: " + names.en(code)));
             }
             if (c == null && !isPurple) {
-                factors.add(new RiskGrading.Factor(code, "SCREENING", "筛查项：" + code, "screening item: " + code));
+                factors.add(new RiskGrading.Factor(code, "SCREENING", "筛查项：" + names.zh(code), "screening item: " + names.en(code)));
             }
             screen = true;
         }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,10 +80,21 @@ class CalculatorController {
                 g.ruleSetVersion());
     }
 
-    /** The codes a clinician may record, with their colour (for pickers and member EMRs). */
+    record Factor(String code, String colour, String name, String nameZh, String nameEn) {}
+
+    /**
+     * The codes a clinician may record, with their colour (for pickers and member EMRs), and each
+     * factor's name in the request's language ({@code Accept-Language}, zh-CN by default) and in both.
+     */
     @GetMapping("/api/calculators/pregnancy-risk/factors")
-    Map<String, Object> factors() {
-        return Map.of("ruleSetVersion", policy.rules().version(), "codes", policy.rules().codes());
+    Map<String, Object> factors(Locale locale) {
+        var names = policy.names();
+        boolean english = "en".equals(locale.getLanguage());
+        List<Factor> factors = policy.rules().codes().entrySet().stream()
+                .map(e -> new Factor(e.getKey(), e.getValue(), english ? names.en(e.getKey()) : names.zh(e.getKey()),
+                        names.zh(e.getKey()), names.en(e.getKey())))
+                .toList();
+        return Map.of("ruleSetVersion", policy.rules().version(), "codes", policy.rules().codes(), "factors", factors);
     }
 
     record UltrasoundInput(@NotNull(message = "超声日期必填 / ultrasound date is required") LocalDate date,

@@ -7,6 +7,7 @@ import cn.fuyou.support.ApiClient;
 import cn.fuyou.support.BrowserTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,20 +29,20 @@ class HospitalBrowserTest extends BrowserTest {
         FoundationBrowserTest.login(delivery, "cqfy-doctor");
         delivery.getByTestId("nav-hospital").click();
         delivery.waitForURL("**/hospital/capacity");
-        assertThat(delivery.getByTestId("free-nicu").first()).isVisible();
+        assertThat(delivery.getByTestId("free-nicu").first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         delivery.locator("[data-testid=child-picker] input").fill(name);
         delivery.locator(".el-select-dropdown__item").filter(new Locator.FilterOptions().setHasText(name)).first().click();
         MaternalBrowserTest.input(delivery, "req-reason").fill("胎龄31周早产，呼吸窘迫，需NICU");
         MaternalBrowserTest.input(delivery, "req-weeks").fill("31");
         MaternalBrowserTest.input(delivery, "req-weight").fill("1450");
         delivery.getByTestId("req-submit").click();
-        assertThat(delivery.getByTestId("req-sent")).containsText(name);
+        assertThat(delivery.getByTestId("req-sent")).containsText(name, new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         screenshot(delivery, "hospital-capacity");
 
         Page nicu = newPage();
         FoundationBrowserTest.login(nicu, "etyy-doctor");
         nicu.navigate("/hospital");
-        assertThat(nicu.getByTestId("totals")).isVisible();
+        assertThat(nicu.getByTestId("totals")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         assertThat(nicu.locator(".bed").first()).isVisible();
         screenshot(nicu, "hospital-board");
         nicu.navigate("/hospital?tab=transfers");
@@ -61,14 +62,14 @@ class HospitalBrowserTest extends BrowserTest {
         MaternalBrowserTest.input(nicu, "dc-summary").fill("胎龄31周早产儿，NICU治疗12天，呼吸平稳，体重1900g出院");
         MaternalBrowserTest.input(nicu, "dc-plan").fill("出院1周高危儿门诊复诊；矫正3、6、12月龄发育评估；ROP筛查");
         nicu.getByTestId("dc-submit").click();
-        assertThat(nicu.getByTestId("admission-dialog")).containsText("好转");
+        assertThat(nicu.getByTestId("admission-dialog")).containsText("好转", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         screenshot(nicu, "hospital-discharge");
 
         delivery.navigate("/children/" + child);
-        assertThat(delivery.getByTestId("stay-summary")).containsText("NICU治疗12天");
-        assertThat(delivery.getByTestId("high-risk-tag").filter(new Locator.FilterOptions().setHasText("NICU出院"))).isVisible();
+        assertThat(delivery.getByTestId("stay-summary")).containsText("NICU治疗12天", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(delivery.getByTestId("high-risk-tag").filter(new Locator.FilterOptions().setHasText("NICU出院"))).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         screenshot(delivery, "hospital-child-record");
         delivery.navigate("/children/worklist");
-        assertThat(delivery.getByTestId("high-risk-name").filter(new Locator.FilterOptions().setHasText(name)).first()).isVisible();
+        assertThat(delivery.getByTestId("high-risk-name").filter(new Locator.FilterOptions().setHasText(name)).first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     }
 }

@@ -63,6 +63,14 @@ public class StaffAccounts {
         audit.record(AuditRecord.write(enabled ? "ENABLE" : "DISABLE", "StaffUser", username, null, Map.of()));
     }
 
+    /** What a signed-in session is checked against on every request: ended when disabled or auth_version moved on. */
+    public record SessionState(boolean enabled, long authVersion) {}
+
+    public Optional<SessionState> sessionState(String username) {
+        return jdbc.sql("select enabled, auth_version from staff_user where username = ?").param(username)
+                .query((rs, n) -> new SessionState(rs.getBoolean(1), rs.getLong(2))).optional();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from staff_user").query(Long.class).single();
     }

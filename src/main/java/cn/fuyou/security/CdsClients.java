@@ -51,6 +51,41 @@ public class CdsClients {
         return id;
     }
 
+    public record Listed(UUID id, String iss, String name, String institutionCode, java.time.OffsetDateTime createdAt, String createdBy,
+                         java.time.OffsetDateTime revokedAt, String revokedBy) {}
+
+    public java.util.List<Listed> list() {
+        return jdbc.sql("""
+                select c.id, c.iss, c.name, i.code, c.created_at, c.created_by, c.revoked_at, c.revoked_by
+                  from cds_client c join institution i on i.id = c.institution_id order by c.created_at desc""")
+                .query((rs, n) -> new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, java.time.OffsetDateTime.class), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class),
+                        rs.getString(8)))
+                .list();
+    }
+
+    /** Revokes a client: its next call is 401, whatever key it signs with. */
+    @Transactional
+    public void revoke(UUID id) {
+        int n = jdbc.sql("update cds_client set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null")
+                .params(CurrentActor.get().username(), id).update();
+        if (n == 0 && jdbc.sql("select count(*) from cds_client where id = ?").param(id).query(Long.class).single() == 0) {
+            throw ApiException.notFound("CDS client", id);
+        }
+        audit.record(AuditRecord.write("REVOKE", "CdsClient", id, null, Map.of()));
+    }
+
+    /**
+     * CDS Hooks 2.0 requires a unique {@code jti}: one seen before within its lifetime is a replay and
+     * is refused. Ids are kept until their JWT expires.
+     */
+    private boolean firstUse(String iss, String jti, Date expires) {
+        if (jti == null || jti.isBlank() || jti.length() > 256) return false;
+        jdbc.sql("delete from cds_jwt_seen where expires_at < now()").update();
+        return jdbc.sql("insert into cds_jwt_seen (iss, jti, expires_at) values (?, ?, ?) on conflict do nothing")
+                .params(iss, jti, new java.sql.Timestamp(expires.getTime())).update() == 1;
+    }
+
     /** The client's actor when the JWT verifies for this audience; empty otherwise. */
     Optional<Actor> verify(String jwt, String audience) {
         try {
@@ -70,6 +105,7 @@ public class CdsClients {
                 JWSVerifier verifier = new DefaultJWSVerifierFactory().createJWSVerifier(token.getHeader(),
                         key.getKeyType().getValue().equals("RSA") ? key.toRSAKey().toPublicKey() : key.toECKey().toPublicKey());
                 if (token.verify(verifier)) {
+                    if (!firstUse(claims.getIssuer(), claims.getJWTID(), claims.getExpirationTime())) return Optional.empty();
                     return Optional.of(new Actor("cds:" + claims.getIssuer(), client.get().name(), StaffRole.CLINICIAN,
                             client.get().institutionId(), client.get().code(), client.get().area()));
                 }

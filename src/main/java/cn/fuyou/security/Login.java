@@ -34,32 +34,47 @@ public class Login {
     private final SecurityContextRepository contexts;
     private final LoginPolicy policy;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
-    Login(StaffAccounts accounts, PasswordEncoder encoder, SecurityContextRepository contexts, LoginPolicy policy, AuditLog audit) {
+    Login(StaffAccounts accounts, PasswordEncoder encoder, SecurityContextRepository contexts, LoginPolicy policy, AuditLog audit,
+          LoginThrottle throttle) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.contexts = contexts;
         this.policy = policy;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     public record Me(String username, String displayName, StaffRole role, UUID institutionId, String institutionCode,
                      String institutionNameZh, String institutionNameEn, String areaCode) {}
 
     public Me signIn(String username, String password, HttpServletRequest req, HttpServletResponse res) {
+        String address = req.getRemoteAddr();
+        var wait = throttle.retryAfter(address);
+        if (wait.isPresent()) {
+            failed(username, "address throttled");
+            res.setHeader("Retry-After", Long.toString(wait.getAsLong()));
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+                    "此地址登录失败次数过多，请 " + wait.getAsLong() + " 秒后再试 / too many failed sign-ins from this address; retry in "
+                            + wait.getAsLong() + " s", List.of(), Map.of("retryAfterSeconds", wait.getAsLong()));
+        }
         StaffAccount account = accounts.find(username.trim()).orElse(null);
         OffsetDateTime now = OffsetDateTime.now();
         if (account == null) {
             encoder.matches(password, DUMMY_HASH);
+            throttle.failed(address);
             failed(username, "unknown user");
             throw badCredentials();
         }
         if (account.lockedAt(now)) {
+            throttle.failed(address);
             failed(username, "locked");
             throw locked(account.lockedUntil());
         }
         if (!account.enabled() || !encoder.matches(password, account.passwordHash())) {
             var lockedUntil = accounts.recordFailure(account.username(), policy.maxAttempts(), policy.lockFor());
+            throttle.failed(address);
             failed(username, "bad password");
             if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) throw locked(lockedUntil.get());
             throw badCredentials();
@@ -67,7 +82,9 @@ public class Login {
         accounts.recordSuccess(account.username());
         HttpSession old = req.getSession(false);
         if (old != null) old.invalidate();
-        req.getSession(true);
+        HttpSession session = req.getSession(true);
+        // read after the success was recorded: the version the session is valid for
+        SessionRevocation.remember(session, accounts.sessionState(account.username()).orElseThrow().authVersion());
         Actor actor = account.actor();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new UsernamePasswordAuthenticationToken(actor, null, Authorities.of(actor.role())));

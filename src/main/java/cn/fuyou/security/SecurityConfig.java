@@ -25,6 +25,7 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,20 +44,29 @@ class SecurityConfig {
     };
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, ProblemResponses problems,
-                            @org.springframework.beans.factory.annotation.Value("${fuyou.demo.enabled:false}") boolean demo) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, SessionRevocation revocation, ProblemResponses problems,
+                            @org.springframework.beans.factory.annotation.Value("${fuyou.demo.enabled:false}") boolean demo,
+                            @org.springframework.beans.factory.annotation.Value("${fuyou.https:false}") boolean https) throws Exception {
+        CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        if (https) csrfCookies.setCookieCustomizer(c -> c.secure(true));
         http
             .csrf(csrf -> csrf
-                    .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRepository(csrfCookies)
                     .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
                     // Bearer-token and public calculator calls carry no session cookie to forge.
                     .ignoringRequestMatchers(r -> r.getHeader("Authorization") != null)
                     .ignoringRequestMatchers("/api/calculators/**", "/cds-services/**"))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
             .addFilterBefore(tokens, BasicAuthenticationFilter.class)
+            .addFilterBefore(revocation, ApiTokenFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
             .securityContext(c -> c.securityContextRepository(securityContextRepository()))
             .headers(h -> h
+                    // fuyou.https=true (served over HTTPS, possibly behind a TLS proxy): HSTS on every response
+                    .httpStrictTransportSecurity(hsts -> {
+                        if (https) hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000).includeSubDomains(true);
+                        else hsts.disable();
+                    })
                     .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .contentSecurityPolicy(c -> c.policyDirectives(
                             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self' data:")))
@@ -69,6 +79,8 @@ class SecurityConfig {
                                     || (auth.get() != null && auth.get().isAuthenticated() && auth.get().getPrincipal() instanceof cn.fuyou.shared.Actor)))
                     // Role checks before the body is read, so that a clinician gets 403, not field errors.
                     .requestMatchers(HttpMethod.POST, "/api/institutions").hasRole("SYSTEM_ADMIN")
+                    .requestMatchers("/api/admin/tokens", "/api/admin/tokens/**", "/api/admin/cds-clients", "/api/admin/cds-clients/**")
+                    .hasRole("SYSTEM_ADMIN")
                     .requestMatchers(HttpMethod.PUT, "/api/institutions/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
                     .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
                     .requestMatchers("/api/**", "/fhir/**", "/cds-services/**", "/actuator/**").authenticated()
@@ -82,9 +94,32 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** With fuyou.https=true the session cookie is Secure as well (the XSRF cookie is set above). */
+    @Bean
+    org.springframework.boot.web.servlet.ServletContextInitializer secureSessionCookie(
+            @org.springframework.beans.factory.annotation.Value("${fuyou.https:false}") boolean https) {
+        return ctx -> {
+            if (https) ctx.getSessionCookieConfig().setSecure(true);
+        };
+    }
+
+    /**
+     * Only staff sign-ins live in a session: a bearer token or CDS JWT authenticates one request and
+     * is never saved (else a cookie from a token call would outlive the token's revocation).
+     */
     @Bean
     SecurityContextRepository securityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
+        return new HttpSessionSecurityContextRepository() {
+            @Override
+            public void saveContext(org.springframework.security.core.context.SecurityContext context, HttpServletRequest request,
+                                    HttpServletResponse response) {
+                if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof cn.fuyou.shared.Actor a
+                        && (a.username().startsWith("token:") || a.username().startsWith("cds:"))) {
+                    return;
+                }
+                super.saveContext(context, request, response);
+            }
+        };
     }
 
     /** bcrypt by default, with the {id} prefix so the algorithm can be changed without a reset. */

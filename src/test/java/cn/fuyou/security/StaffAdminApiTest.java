@@ -33,7 +33,8 @@ class StaffAdminApiTest extends IntegrationTest {
     @Test
     @DisplayName("a system admin issues an integration token; it is shown once and works as a bearer token")
     void tokens() {
-        var issued = signIn("admin").post("/api/admin/tokens", Map.of("name", "合川区妇幼 EMR", "institutionCode", "MCH-500117", "role", "CLINICIAN"));
+        var issued = signIn("admin").post("/api/admin/tokens", Map.of("name", "合川区妇幼 EMR", "institutionCode", "MCH-500117", "role", "CLINICIAN",
+                "expiresAt", java.time.OffsetDateTime.now().plusDays(90).toString()));
         assertThat(issued.status()).isEqualTo(201);
         String token = issued.text("/token");
         assertThat(token).startsWith("fy_");

@@ -8,6 +8,7 @@ import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
 import cn.fuyou.shared.StaffRole;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -78,11 +79,21 @@ class StaffAdminController {
 
     record Enabled(boolean enabled) {}
 
+    /**
+     * Disabling ends the user's sessions at once (SessionRevocation). An institution admin manages
+     * only the clinicians and midwives of her own institution — never admins, officials or herself.
+     */
     @PostMapping("/api/admin/staff/{username}/enabled")
     void enable(@PathVariable String username, @RequestBody Enabled e) {
         Actor actor = CurrentActor.get();
         var account = staff.find(username).orElseThrow(() -> ApiException.notFound("staff user", username));
-        if (!actor.isSystemAdmin() && !account.institutionCode().equals(actor.institutionCode())) throw ApiException.forbidden("not your institution");
+        if (!actor.isSystemAdmin() && (!account.institutionCode().equals(actor.institutionCode())
+                || !INSTITUTION_ADMIN_MAY_CREATE.contains(account.role()))) {
+            throw ApiException.forbidden("机构管理员只能管理本机构的医生和助产士/护士 / an institution admin manages the clinicians and midwives of her own institution");
+        }
+        if (account.username().equals(actor.username()) && !e.enabled()) {
+            throw ApiException.forbidden("不能停用自己的账号 / you cannot disable your own account");
+        }
         staff.setEnabled(username, e.enabled());
     }
 
@@ -100,7 +111,33 @@ class StaffAdminController {
     }
 
     record NewToken(@NotBlank(message = "名称必填 / name is required") String name, @NotBlank String institutionCode,
-                    @NotNull StaffRole role, OffsetDateTime expiresAt) {}
+                    @NotNull StaffRole role,
+                    @NotNull(message = "有效期必填 / an expiry is required") @Future(message = "有效期须在将来 / the expiry must be in the future") OffsetDateTime expiresAt) {}
+
+    @GetMapping("/api/admin/tokens")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    List<ApiTokens.Listed> tokens() {
+        return tokens.list();
+    }
+
+    /** Revoked at once: the next call with the token is 401. */
+    @PostMapping("/api/admin/tokens/{id}/revoke")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    void revokeToken(@PathVariable java.util.UUID id) {
+        tokens.revoke(id);
+    }
+
+    @GetMapping("/api/admin/cds-clients")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    List<cn.fuyou.security.CdsClients.Listed> cdsClientList() {
+        return cdsClients.list();
+    }
+
+    @PostMapping("/api/admin/cds-clients/{id}/revoke")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    void revokeCdsClient(@PathVariable java.util.UUID id) {
+        cdsClients.revoke(id);
+    }
 
     /** An integration token; its secret is shown in this response only. */
     @PostMapping("/api/admin/tokens")

@@ -38,7 +38,7 @@ public class ObservationProvider implements IResourceProvider {
     @Read(version = false)
     public IBaseResource read(@IdParam IdType id) {
         return Received.read(received, records, "Observation", id, (owner, part) -> {
-            if (id.getIdPart().contains("-growth.")) {
+            if (id.getIdPart().contains("-g.")) {
                 return records.child(owner).map(ObservationTranslator::growth).orElse(List.of());
             }
             return ObservationTranslator.contacts(records.pregnancy(owner));

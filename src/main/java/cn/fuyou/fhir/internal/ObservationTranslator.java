@@ -44,7 +44,7 @@ public final class ObservationTranslator {
                 var field = CONTACT_FIELDS.get(e.getValue().field());
                 Object v = field == null ? null : field.apply(c);
                 if (v == null) continue;
-                Observation o = base(DerivedIds.of(p.id(), c.id(), "anc." + e.getKey()), p.womanId().toString(), e.getKey(), null, c.createdAt());
+                Observation o = base(DerivedIds.of(p.id(), c.id(), "a." + e.getKey()), p.womanId().toString(), e.getKey(), null, c.createdAt());
                 o.setEffective(PatientTranslator.dateTimeType(c.contactDate()));
                 o.setValue(quantity(new BigDecimal(v.toString()), e.getValue().fuyouUnit()));
                 out.add(o);
@@ -58,7 +58,7 @@ public final class ObservationTranslator {
         List<Observation> out = new ArrayList<>();
         for (ChildRecord.Visit v : child.visits()) {
             if (v.weightKg() != null) {
-                Observation o = base(DerivedIds.of(child.childId(), v.id(), "growth.29463-7"), child.childId().toString(), "29463-7", "Body weight", null);
+                Observation o = base(DerivedIds.of(child.childId(), v.id(), "g.29463-7"), child.childId().toString(), "29463-7", "Body weight", null);
                 o.setValue(quantity(v.weightKg(), "kg"));
                 z(o, "WAZ", "weight-for-age", v.waz());
                 z(o, "WHZ", "weight-for-length/height", v.whz());
@@ -66,14 +66,14 @@ public final class ObservationTranslator {
                 out.add(visit(o, v, child));
             }
             if (v.lengthCm() != null) {
-                Observation o = base(DerivedIds.of(child.childId(), v.id(), "growth.8302-2"), child.childId().toString(), "8302-2", "Body height", null);
+                Observation o = base(DerivedIds.of(child.childId(), v.id(), "g.8302-2"), child.childId().toString(), "8302-2", "Body height", null);
                 o.setValue(quantity(v.lengthCm(), "cm"));
                 if (v.measurement() != null) o.setMethod(new CodeableConcept().setText("RECUMBENT".equals(v.measurement()) ? "recumbent length" : "standing height"));
                 z(o, "LHAZ", "length/height-for-age", v.lhaz());
                 out.add(visit(o, v, child));
             }
             if (v.headCircumferenceCm() != null) {
-                Observation o = base(DerivedIds.of(child.childId(), v.id(), "growth.9843-4"), child.childId().toString(), "9843-4", "Head Occipital-frontal circumference", null);
+                Observation o = base(DerivedIds.of(child.childId(), v.id(), "g.9843-4"), child.childId().toString(), "9843-4", "Head Occipital-frontal circumference", null);
                 o.setValue(quantity(v.headCircumferenceCm(), "cm"));
                 z(o, "HCZ", "head circumference-for-age", v.hcz());
                 out.add(visit(o, v, child));

@@ -50,8 +50,12 @@ public class ReceivedResources {
      * Keeps the rows in one statement (arrays unnested by PostgreSQL); a resource received again
      * under the same source id replaces the earlier copy. Audited once per person.
      */
-    int keep(List<Row> rows, UUID importJob) {
-        if (rows.isEmpty()) return 0;
+    int keep(List<Row> received, UUID importJob) {
+        if (received.isEmpty()) return 0;
+        // The same resource twice in one batch: the later copy wins (one row per person, type and source id).
+        Map<String, Row> unique = new LinkedHashMap<>();
+        for (Row r : received) unique.put(r.personId() + "|" + r.type() + "|" + r.sourceId(), r);
+        List<Row> rows = List.copyOf(unique.values());
         int n = rows.size();
         String[] ids = new String[n];
         String[] types = new String[n];

@@ -21,6 +21,8 @@ final class SearchResults implements IBundleProvider {
     private final List<ReceivedResources.Ref> received;
     private final ReceivedResources store;
     private final Date published = new Date();
+    /** Who searched: the next pages (kept by the paging provider under a random id) are served to them only. */
+    private final String owner = cn.fuyou.shared.CurrentActor.get().username();
 
     SearchResults(List<? extends Resource> derived, List<ReceivedResources.Ref> received, ReceivedResources store) {
         this.derived = List.copyOf(derived);
@@ -35,6 +37,9 @@ final class SearchResults implements IBundleProvider {
 
     @Override
     public List<IBaseResource> getResources(int from, int to) {
+        if (!owner.equals(cn.fuyou.shared.CurrentActor.get().username())) {
+            throw new ca.uhn.fhir.rest.server.exceptions.ResourceGoneException("this page belongs to another user's search");
+        }
         List<IBaseResource> out = new ArrayList<>();
         int end = Math.min(to, size());
         for (int i = from; i < Math.min(end, derived.size()); i++) out.add(derived.get(i));

@@ -1,6 +1,7 @@
 package cn.fuyou.reporting;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,4 +16,9 @@ public interface IndicatorFacts {
      * @param sourceId   the record's id; each (sourceKind, sourceId, measure) is counted at most once
      */
     void replace(String sourceKind, UUID sourceId, Collection<IndicatorFact> facts);
+
+    /** The same for many records of one kind at once (bulk loads, recounts): one delete and one insert. */
+    default void replaceAll(String sourceKind, Map<UUID, ? extends Collection<IndicatorFact>> factsBySource) {
+        factsBySource.forEach((id, facts) -> replace(sourceKind, id, facts));
+    }
 }

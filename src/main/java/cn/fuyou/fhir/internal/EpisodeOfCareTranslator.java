@@ -24,7 +24,7 @@ public final class EpisodeOfCareTranslator {
         e.setPeriod(new Period().setStartElement(PatientTranslator.dateTimeType(p.registeredOn())).setEndElement(PatientTranslator.dateTimeType(p.outcomeDate())));
         e.addExtension("urn:fuyou:ext:edd", PatientTranslator.dateType(p.edd()));
         if (p.colour() != null) {
-            e.addExtension("urn:fuyou:ext:risk-colour", new Coding(FhirCodes.RISK_COLOUR, p.colour(), null));
+            e.addExtension("urn:fuyou:ext:risk-colour", new Coding(FhirCodes.RISK_COLOUR, p.colour().name(), null));
         }
         return e;
     }

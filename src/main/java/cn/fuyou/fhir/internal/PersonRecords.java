@@ -6,7 +6,7 @@ import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.network.Referrals;
 import cn.fuyou.registry.PersonDetail;
-import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.ApiException;
 import java.util.List;
 import java.util.Optional;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonRecords {
 
-    private final Persons persons;
+    private final PersonAccess persons;
     private final Pregnancies pregnancies;
     private final ChildHealth children;
     private final Referrals referrals;
 
-    PersonRecords(Persons persons, Pregnancies pregnancies, ChildHealth children, Referrals referrals) {
+    PersonRecords(PersonAccess persons, Pregnancies pregnancies, ChildHealth children, Referrals referrals) {
         this.persons = persons;
         this.pregnancies = pregnancies;
         this.children = children;

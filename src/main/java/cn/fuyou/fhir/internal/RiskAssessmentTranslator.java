@@ -23,7 +23,7 @@ public final class RiskAssessmentTranslator {
         r.setOccurrence(PatientTranslator.dateTimeType(g.assessedOn()));
         r.setMethod(new CodeableConcept(new Coding("urn:fuyou:cs:rule-set", g.ruleSetVersion(), "NHC 2017 five-colour grading")));
         r.setCode(new CodeableConcept(new Coding("urn:fuyou:cs:grading-stage", g.stage(), null)));
-        r.addPrediction().setOutcome(new CodeableConcept(new Coding(FhirCodes.RISK_COLOUR, g.colour(), g.colour().toLowerCase())));
+        r.addPrediction().setOutcome(new CodeableConcept(new Coding(FhirCodes.RISK_COLOUR, g.colour().name(), g.colour().name().toLowerCase())));
         if (g.purple()) r.addPrediction().setOutcome(new CodeableConcept(new Coding(FhirCodes.RISK_COLOUR, "PURPLE", "purple")));
         g.factors().forEach(f -> r.addNote().setText(f.path("code").asText() + " (" + f.path("colour").asText() + "): "
                 + f.path("reasonZh").asText() + " / " + f.path("reasonEn").asText()));

@@ -6,7 +6,9 @@ import cn.fuyou.fhir.GradingInputMapping;
 import cn.fuyou.fhir.ImportReport;
 import cn.fuyou.maternal.ContactForm;
 import cn.fuyou.maternal.PregnancyImport;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.registry.Persons;
+import cn.fuyou.shared.InvalidFieldException;
 import cn.fuyou.shared.ApiException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,13 +37,16 @@ public class TransactionImport {
 
     private final PatientProvider patients;
     private final Persons persons;
+    private final PersonAccess access;
     private final PregnancyImport pregnancies;
     private final ReceivedResources received;
     private final FhirContext fhir;
 
-    TransactionImport(PatientProvider patients, Persons persons, PregnancyImport pregnancies, ReceivedResources received, FhirContext fhir) {
+    TransactionImport(PatientProvider patients, Persons persons, PersonAccess access, PregnancyImport pregnancies, ReceivedResources received,
+                      FhirContext fhir) {
         this.patients = patients;
         this.persons = persons;
+        this.access = access;
         this.pregnancies = pregnancies;
         this.received = received;
         this.fhir = fhir;
@@ -121,6 +126,8 @@ public class TransactionImport {
             findings.values().forEach(this::record);
         } catch (ApiException ex) {
             throw new UnprocessableEntityException("the bundle has problems: nothing was stored", FhirErrors.outcome(ex));
+        } catch (InvalidFieldException ex) {
+            throw new UnprocessableEntityException("the bundle has problems: nothing was stored", FhirErrors.outcome(ApiException.of(ex)));
         }
         return new Result(report, java.util.Arrays.asList(status), java.util.Arrays.asList(location));
     }
@@ -173,7 +180,7 @@ public class TransactionImport {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (persons.load(id).isEmpty() || !persons.canAccess(id)) return null;
+        if (persons.load(id).isEmpty() || !access.canAccess(id)) return null;
         refs.put(ref, id);
         return id;
     }

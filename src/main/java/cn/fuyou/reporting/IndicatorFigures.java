@@ -1,0 +1,160 @@
+package cn.fuyou.reporting;
+
+import cn.fuyou.shared.PageRequest;
+import cn.fuyou.shared.PageResult;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures of the catalogue's indicators, read from {@code indicator_count} (kept by a trigger
+ * with the facts), and the records behind each number, read from {@code indicator_fact}.
+ * A period is summed from whole-month rows plus day rows for the partial months at either end.
+ */
+@Service
+public class IndicatorFigures {
+
+    /** How counts are broken down. */
+    public enum By { AREA, INSTITUTION, COLOUR, MONTH }
+
+    public record Figure(String code, String nameZh, String nameEn, long numerator, long denominator,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal value, String unit) {}
+
+    public record RecordItem(UUID personId, String personName, String institutionCode, String institutionNameZh,
+                             String institutionNameEn, String areaCode, LocalDate date, String colour, String sourceKind, UUID sourceId) {}
+
+    private final JdbcClient jdbc;
+    private final IndicatorCatalogue catalogue;
+
+    IndicatorFigures(JdbcClient jdbc, IndicatorCatalogue catalogue) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+    }
+
+    public IndicatorCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** value = numerator × multiplier / denominator to 2 decimals; null when the denominator is 0. */
+    public static BigDecimal value(long numerator, long denominator, long multiplier) {
+        if (denominator == 0) return null;
+        return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(multiplier))
+                .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+    }
+
+    public Figure figure(IndicatorCatalogue.Indicator i, Map<String, Long> counts) {
+        long num = counts.getOrDefault(i.numerator(), 0L), den = counts.getOrDefault(i.denominator(), 0L);
+        return new Figure(i.code(), i.nameZh(), i.nameEn(), num, den, value(num, den, i.multiplier()), i.unit());
+    }
+
+    public List<Figure> figures(StatsScope scope, Collection<IndicatorCatalogue.Indicator> indicators) {
+        Map<String, Long> counts = counts(measuresOf(indicators), scope);
+        return indicators.stream().map(i -> figure(i, counts)).toList();
+    }
+
+    public static Set<String> measuresOf(Collection<IndicatorCatalogue.Indicator> indicators) {
+        Set<String> m = new LinkedHashSet<>();
+        indicators.forEach(i -> { m.add(i.numerator()); m.add(i.denominator()); });
+        return m;
+    }
+
+    /** measure → count in the scope. */
+    public Map<String, Long> counts(Set<String> measures, StatsScope scope) {
+        Map<String, Long> result = new HashMap<>();
+        countsBy(null, measures, scope).forEach((key, byMeasure) -> byMeasure.forEach((m, n) -> result.merge(m, n, Long::sum)));
+        return result;
+    }
+
+    /** key (area code, institution code, colour or YYYY-MM) → measure → count; by null = one key "". */
+    public Map<String, Map<String, Long>> countsBy(By by, Set<String> measures, StatsScope scope) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where measure = any(?) and area_code = any(?)");
+        params.add(measures.toArray(String[]::new));
+        params.add(scope.units().toArray(String[]::new));
+        // Which level of rows: the area roll-up unless an institution or colour is asked for.
+        if (scope.institution() != null || by == By.INSTITUTION) {
+            if (scope.institution() != null) { where.append(" and institution_code = ?"); params.add(scope.institution()); }
+            else where.append(" and institution_code <> '*'");
+            if (scope.colour() != null) { where.append(" and colour = ?"); params.add(scope.colour()); }
+        } else if (scope.colour() != null || by == By.COLOUR) {
+            where.append(" and institution_code = '*' and colour <> '*'");
+            if (scope.colour() != null) { where.append(" and colour = ?"); params.add(scope.colour()); }
+        } else {
+            where.append(" and institution_code = '*' and colour = '*'");
+        }
+        where.append(" and ").append(period(scope.from(), scope.to(), params));
+        String key = by == null ? "''" : switch (by) {
+            case AREA -> "area_code";
+            case INSTITUTION -> "institution_code";
+            case COLOUR -> "colour";
+            case MONTH -> "to_char(period_start, 'YYYY-MM')";
+        };
+        Map<String, Map<String, Long>> result = new HashMap<>();
+        jdbc.sql("select " + key + ", measure, sum(n) from indicator_count" + where + " group by 1, 2")
+                .params(params)
+                .query((rs, n) -> {
+                    result.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                    return null;
+                }).list();
+        return result;
+    }
+
+    /** Whole months from month rows, the partial months at either end from day rows. */
+    static String period(LocalDate from, LocalDate to, List<Object> params) {
+        LocalDate fullStart = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterTo = to.plusDays(1);
+        LocalDate fullEnd = afterTo.getDayOfMonth() == 1 ? afterTo : to.withDayOfMonth(1);
+        if (!fullStart.isBefore(fullEnd)) {
+            params.add(from);
+            params.add(to);
+            return "grain = 'D' and period_start between ? and ?";
+        }
+        params.add(fullStart);
+        params.add(fullEnd);
+        params.add(from);
+        params.add(fullStart);
+        params.add(fullEnd);
+        params.add(to);
+        return "((grain = 'M' and period_start >= ? and period_start < ?) or (grain = 'D' and ((period_start >= ? and period_start < ?)"
+                + " or (period_start >= ? and period_start <= ?))))";
+    }
+
+    /** The facts of one measure in the scope, in date order; the total is their count. */
+    public PageResult<RecordItem> records(String measure, StatsScope scope, PageRequest page) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where f.measure = ? and f.fact_date between ? and ? and f.area_code = any(?)");
+        params.add(measure);
+        params.add(scope.from());
+        params.add(scope.to());
+        params.add(scope.units().toArray(String[]::new));
+        if (scope.institution() != null) { where.append(" and f.institution_code = ?"); params.add(scope.institution()); }
+        if (scope.colour() != null) { where.append(" and f.colour = ?"); params.add(scope.colour()); }
+        long total = jdbc.sql("select count(*) from indicator_fact f" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<RecordItem> items = jdbc.sql("""
+                select f.person_id, p.full_name, f.institution_code, i.name_zh, i.name_en, f.area_code, f.fact_date, f.colour,
+                       f.source_kind, f.source_id
+                  from indicator_fact f left join person p on p.id = f.person_id left join institution i on i.code = f.institution_code"""
+                        + where
+                        + " order by f.fact_date, f.source_id limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> new RecordItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9),
+                        rs.getObject(10, UUID.class)))
+                .list();
+        return new PageResult<>(items, total, page.page(), page.size());
+    }
+}

@@ -33,6 +33,13 @@ export const router = createRouter({
     { path: '/screening/worklist', component: () => import('./modules/births/ScreeningWorklist.vue') },
     { path: '/screening/batches', component: () => import('./modules/births/SampleBatches.vue') },
     { path: '/screening/results', component: () => import('./modules/births/ScreeningResults.vue') },
+    // statistics (issue 9)
+    { path: '/stats', component: () => import('./modules/stats/StatsDashboard.vue') },
+    { path: '/stats/annual', component: () => import('./modules/stats/AnnualReport.vue') },
+    { path: '/stats/quality', component: () => import('./modules/stats/DataQualityPage.vue') },
+    // hospital (issue 11)
+    { path: '/hospital', component: () => import('./modules/hospital/HospitalPage.vue') },
+    { path: '/hospital/capacity', component: () => import('./modules/hospital/CapacityPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })
@@ -42,5 +49,7 @@ router.beforeEach(async (to) => {
   if (!to.meta.public && !session.me) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
   if (to.path === '/login' && session.me) return { path: '/' }
   if (to.meta.admin && !isAdmin()) return { path: '/' }
+  // An official's home page is the statistics dashboard; she never sees a hospital's inbox.
+  if (session.me?.role === 'REGIONAL_OFFICIAL' && (to.path === '/' || to.path.startsWith('/network/inbox'))) return { path: '/stats' }
   return true
 })

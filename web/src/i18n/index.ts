@@ -1,13 +1,14 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import { statsZh, statsEn } from '../modules/stats/messages'
 
 const saved = localStorage.getItem('fuyou.lang')
 export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en }
+  messages: { 'zh-CN': { ...zhCN, stats: statsZh }, en: { ...en, stats: statsEn } }
 })
 
 document.documentElement.lang = saved === 'en' ? 'en' : 'zh-CN'

@@ -229,6 +229,27 @@ public class ChildHealth {
                 w.labelZh(), w.labelEn(), w.dueFrom(), w.dueUntil(), w.status(), w.highRisk())).toList(), items.size(), page.page(), page.size());
     }
 
+    public record HighRiskChild(UUID childId, String name, LocalDate birthDate, List<String> reasons, LocalDate since) {}
+
+    /** The institution's high-risk infant list: its children with an open high-risk reason, newest first (issue 4 §5, issue 11 §3). */
+    public PageResult<HighRiskChild> highRiskList(PageRequest page) {
+        UUID institution = CurrentActor.get().institutionId();
+        long total = jdbc.sql("""
+                select count(*) from child_record c where c.institution_id = ?
+                   and exists (select 1 from high_risk_infant h where h.child_id = c.child_id and h.closed_on is null)""")
+                .param(institution).query(Long.class).single();
+        var rows = jdbc.sql("""
+                select c.child_id, c.birth_date, array_agg(h.reason order by h.since) as reasons, max(h.since) as since
+                  from child_record c join high_risk_infant h on h.child_id = c.child_id and h.closed_on is null
+                 where c.institution_id = ? group by c.child_id, c.birth_date, c.changed_at order by max(h.since) desc, c.changed_at desc, c.child_id limit ? offset ?""")
+                .params(institution, page.size(), page.offset())
+                .query((rs, n) -> new HighRiskChild(rs.getObject(1, UUID.class), null, rs.getObject(2, LocalDate.class), strings(rs.getArray(3)),
+                        rs.getObject(4, LocalDate.class))).list();
+        Map<UUID, String> names = persons.namesOf(rows.stream().map(HighRiskChild::childId).toList());
+        return new PageResult<>(rows.stream().map(r -> new HighRiskChild(r.childId(), names.get(r.childId()), r.birthDate(), r.reasons(),
+                r.since())).toList(), total, page.page(), page.size());
+    }
+
     private boolean exists(UUID childId) {
         return jdbc.sql("select count(*) from child_record where child_id = ?").param(childId).query(Long.class).single() > 0;
     }

@@ -3,5 +3,7 @@ package cn.fuyou.registry;
 /** What the health commission has designated an institution to be. */
 public enum Designation {
     CRITICAL_MATERNAL_CARE_CENTRE, CRITICAL_NEWBORN_CARE_CENTRE, ART_CENTRE, PRENATAL_DIAGNOSIS_CENTRE,
-    INFANT_CARE_GUIDANCE_CENTRE
+    INFANT_CARE_GUIDANCE_CENTRE,
+    /** Qualified to treat foreign nationals (the Children's Hospital is the region's only one): routes such children. */
+    FOREIGN_NATIONALS_CARE
 }

@@ -48,7 +48,7 @@ final class BenchServer implements AutoCloseable {
         var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
-            if (line.contains("demo persons:") || line.contains("Demo pregnancies") || line.contains("Demo data")) System.out.println("  " + line.substring(Math.max(0, line.indexOf(" : ") + 3)));
+            if (line.contains("demo persons:") || line.contains("Demo pregnancies") || line.contains("Demo data") || line.contains("Demo year")) System.out.println("  " + line.substring(Math.max(0, line.indexOf(" : ") + 3)));
             if (line.contains("is ready: http")) {
                 Thread drain = new Thread(() -> { try { while (in.readLine() != null) { } } catch (Exception ignored) { } });
                 drain.setDaemon(true);

@@ -58,7 +58,7 @@ class IndicatorCatalogueTest {
             try (var in = r.getInputStream()) { files.add(IndicatorCatalogue.read(in, r.getFilename())); }
         }
         var cat = IndicatorCatalogue.merge(files);
-        assertThat(cat.indicators()).extracting(IndicatorCatalogue.Indicator::code).contains("MMR", "PERINATAL_MR", "EARLY_REGISTRATION",
+        assertThat(cat.indicators()).extracting(IndicatorCatalogue.Indicator::code).contains("PERINATAL_MR", "EARLY_REGISTRATION",
                 "ANC_1", "ANC_5", "POSTPARTUM_VISIT", "MATERNAL_SYSTEMATIC_MGMT", "HOSPITAL_DELIVERY", "CAESAREAN", "CAESAREAN_QC",
                 "CAESAREAN_QC_PRIMIPAROUS", "HIGH_RISK", "HIV_TESTED", "SYPHILIS_TESTED", "HBSAG_TESTED", "LBW", "MACROSOMIA", "PRETERM",
                 "SEVERE_PPH", "TERM_APGAR5_LT7", "HYSTERECTOMY", "NEWBORN_VISIT", "U5_UNDERWEIGHT", "U5_STUNTING", "U5_WASTING",

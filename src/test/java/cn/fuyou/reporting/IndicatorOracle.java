@@ -45,7 +45,6 @@ final class IndicatorOracle {
                     if (b.apgar5() < 7) add(c, "TERM_APGAR5_LT7_BIRTH", 1);
                 }
             }
-            if (d.died()) add(c, "MATERNAL_DEATH", 1);
             if (ge28 || live > 0) {
                 add(c, "WOMAN_DELIVERED", 1);
                 if (d.para() == 0) add(c, "WOMAN_DELIVERED_PRIMIPAROUS", 1);

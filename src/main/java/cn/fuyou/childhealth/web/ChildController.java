@@ -2,10 +2,12 @@ package cn.fuyou.childhealth.web;
 
 import cn.fuyou.childhealth.ChildHealth;
 import cn.fuyou.childhealth.ChildRecord;
+import cn.fuyou.childhealth.HospitalStays;
 import cn.fuyou.childhealth.VisitForm;
 import cn.fuyou.shared.PageRequest;
 import cn.fuyou.shared.PageResult;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ChildController {
 
     private final ChildHealth children;
+    private final HospitalStays stays;
 
-    ChildController(ChildHealth children) {
+    ChildController(ChildHealth children, HospitalStays stays) {
         this.children = children;
+        this.stays = stays;
+    }
+
+    /** Discharge summaries filed by hospitals (issue 11). */
+    @GetMapping("/api/children/{id}/hospital-stays")
+    List<HospitalStays.Stay> hospitalStays(@PathVariable UUID id) {
+        return stays.forChild(id);
     }
 
     @PostMapping("/api/children")
@@ -40,6 +50,11 @@ class ChildController {
     @ResponseStatus(HttpStatus.CREATED)
     ChildRecord visit(@PathVariable UUID id, @Valid @RequestBody VisitForm f) {
         return children.recordVisit(id, f);
+    }
+
+    @GetMapping("/api/childhealth/high-risk")
+    PageResult<ChildHealth.HighRiskChild> highRisk(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return children.highRiskList(PageRequest.of(page, size));
     }
 
     @GetMapping("/api/childhealth/worklist")

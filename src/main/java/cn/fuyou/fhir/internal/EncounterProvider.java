@@ -23,10 +23,12 @@ public class EncounterProvider implements IResourceProvider {
 
     private final PersonRecords records;
     private final ReceivedResources received;
+    private final cn.fuyou.hospital.Admissions admissions;
 
-    EncounterProvider(PersonRecords records, ReceivedResources received) {
+    EncounterProvider(PersonRecords records, ReceivedResources received, cn.fuyou.hospital.Admissions admissions) {
         this.records = records;
         this.received = received;
+        this.admissions = admissions;
     }
 
     @Override
@@ -34,9 +36,22 @@ public class EncounterProvider implements IResourceProvider {
         return Encounter.class;
     }
 
+    /** A kept Encounter, a hospital admission (issue 11) or an antenatal contact / delivery. */
     @Read(version = false)
     public IBaseResource read(@IdParam IdType id) {
+        if (DerivedIds.isUuid(id.getIdPart()) && received.personOf("Encounter", java.util.UUID.fromString(id.getIdPart())).isEmpty()) {
+            return InpatientEncounterTranslator.toFhir(admissions.get(PatientProvider.uuid(id)));
+        }
         return Received.read(received, records, "Encounter", id, (owner, part) -> EncounterTranslator.toFhir(records.pregnancy(owner)));
+    }
+
+    /** A hospital's HIS admits a child (issue 11) instead of entering it twice. */
+    @ca.uhn.fhir.rest.annotation.Create
+    public ca.uhn.fhir.rest.api.MethodOutcome create(@ca.uhn.fhir.rest.annotation.ResourceParam Encounter e) {
+        var a = admissions.admit(InpatientEncounterTranslator.fromFhir(e));
+        var out = new ca.uhn.fhir.rest.api.MethodOutcome(new IdType("Encounter", a.id().toString(), Long.toString(a.version())), true);
+        out.setResource(InpatientEncounterTranslator.toFhir(a));
+        return out;
     }
 
     @Search
@@ -49,6 +64,7 @@ public class EncounterProvider implements IResourceProvider {
         records.open(q.person());
         List<Encounter> derived = new ArrayList<>();
         for (PregnancyRecord p : records.pregnancies(q.person())) derived.addAll(EncounterTranslator.toFhir(p));
+        admissions.forChild(q.person()).forEach(a -> derived.add(InpatientEncounterTranslator.toFhir(a)));
         List<Encounter> matching = derived.stream().filter(e -> q.matches(e, e.getTypeFirstRep().getCoding(), e.getPeriod().getStart())).toList();
         return new SearchResults(matching, received.find(List.of("Encounter"), q.person(), type, date, lastUpdated), received);
     }

@@ -74,7 +74,7 @@ public final class DeliveryFacts {
                 f.add(fact("PERINATAL_DEATH", d.womanId(), d));
             }
         }
-        if ("DIED".equals(d.maternalCondition())) w.add(fact("MATERNAL_DEATH", d.womanId(), d));
+        // MATERNAL_DEATH is the criticalcare module's (from the maternal death report, coincidental causes excluded).
         if (perinatal || liveBirths > 0) {
             w.add(fact("WOMAN_DELIVERED", d.womanId(), d));
             if (d.para() == 0) w.add(fact("WOMAN_DELIVERED_PRIMIPAROUS", d.womanId(), d));

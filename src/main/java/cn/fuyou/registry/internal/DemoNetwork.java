@@ -57,7 +57,8 @@ final class DemoNetwork {
                 List.of("500105", "500117", "500152", "500229", "LJXQ"),
                 new AllianceChange("ACTIVE", LocalDate.of(2017, 1, 1), "联盟牵头单位 / alliance lead"), null));
         all.add(new InstitutionChange(CHILDRENS, "重庆医科大学附属儿童医院", "Children's Hospital of Chongqing Medical University",
-                "500103", null, 3, InstitutionType.CHILDRENS_HOSPITAL, List.of(Designation.CRITICAL_NEWBORN_CARE_CENTRE),
+                "500103", null, 3, InstitutionType.CHILDRENS_HOSPITAL,
+                List.of(Designation.CRITICAL_NEWBORN_CARE_CENTRE, Designation.FOREIGN_NATIONALS_CARE),
                 null, null, null));
         all.add(new InstitutionChange("CQMU-FH1", "重庆医科大学附属第一医院", "First Affiliated Hospital of CQMU", "500103", null, 3,
                 InstitutionType.GENERAL_HOSPITAL, List.of(Designation.CRITICAL_MATERNAL_CARE_CENTRE, Designation.PRENATAL_DIAGNOSIS_CENTRE),

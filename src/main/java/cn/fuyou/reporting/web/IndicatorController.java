@@ -1,6 +1,8 @@
 package cn.fuyou.reporting.web;
 
+import cn.fuyou.reporting.DataQuality;
 import cn.fuyou.reporting.IndicatorFigures;
+import cn.fuyou.reporting.StatsScope;
 import cn.fuyou.reporting.IndicatorReports;
 import cn.fuyou.reporting.StatsAccess;
 import cn.fuyou.shared.PageRequest;
@@ -18,10 +20,33 @@ class IndicatorController {
 
     private final IndicatorReports reports;
     private final StatsAccess access;
+    private final DataQuality quality;
 
-    IndicatorController(IndicatorReports reports, StatsAccess access) {
+    IndicatorController(IndicatorReports reports, StatsAccess access, DataQuality quality) {
         this.reports = reports;
         this.access = access;
+        this.quality = quality;
+    }
+
+    @GetMapping("/api/stats/data-quality")
+    List<DataQuality.Row> dataQuality(@RequestParam(required = false) String area, @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to, @RequestParam(required = false) String institution) {
+        return quality.byInstitution(access.scope(area, from, to, institution, null));
+    }
+
+    @GetMapping("/api/stats/data-quality/items")
+    PageResult<DataQuality.Item> dataQualityItems(@RequestParam(required = false) String area, @RequestParam(required = false) String from,
+                                                  @RequestParam(required = false) String to, @RequestParam(required = false) String institution,
+                                                  @RequestParam(required = false) String problem,
+                                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        DataQuality.Problem p;
+        try {
+            p = DataQuality.Problem.valueOf(problem == null ? "" : problem.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw cn.fuyou.shared.ApiException.badField("problem", "problem为MISSING/IMPLAUSIBLE/LATE");
+        }
+        StatsScope scope = access.scope(area, from, to, institution, null);
+        return quality.items(scope, scope.institution(), p, PageRequest.of(page, size));
     }
 
     @GetMapping("/api/stats/indicators")

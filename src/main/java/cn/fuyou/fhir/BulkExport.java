@@ -4,7 +4,9 @@ import cn.fuyou.registry.Entitlements;
 import ca.uhn.fhir.context.FhirContext;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
-import cn.fuyou.fhir.internal.MaternalProviders;
+import cn.fuyou.fhir.internal.EpisodeOfCareTranslator;
+import cn.fuyou.fhir.internal.ObservationTranslator;
+import cn.fuyou.fhir.internal.RiskAssessmentTranslator;
 import cn.fuyou.fhir.internal.PatientTranslator;
 import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.registry.Areas;
@@ -134,11 +136,11 @@ public class BulkExport {
                 if (!"F".equals(p.sex())) continue;
                 for (var s : pregnancies.forWoman(person)) {
                     var record = pregnancies.readForWrite(s.id());
-                    line(ew, parser.encodeResourceToString(MaternalProviders.EpisodeOfCareProvider.toFhir(record)), counts, "EpisodeOfCare");
+                    line(ew, parser.encodeResourceToString(EpisodeOfCareTranslator.toFhir(record)), counts, "EpisodeOfCare");
                     for (var g : record.gradings()) {
-                        line(rw, parser.encodeResourceToString(MaternalProviders.RiskAssessmentProvider.toFhir(record, g)), counts, "RiskAssessment");
+                        line(rw, parser.encodeResourceToString(RiskAssessmentTranslator.toFhir(record, g)), counts, "RiskAssessment");
                     }
-                    for (var o : MaternalProviders.ObservationProvider.observations(record)) {
+                    for (var o : ObservationTranslator.contacts(record)) {
                         line(ow, parser.encodeResourceToString(o), counts, "Observation");
                     }
                 }

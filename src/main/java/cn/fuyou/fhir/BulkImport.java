@@ -1,8 +1,11 @@
 package cn.fuyou.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import cn.fuyou.fhir.internal.TransactionProvider;
+import cn.fuyou.fhir.internal.TransactionImport;
+import cn.fuyou.fhir.internal.IncomingBundles;
+import cn.fuyou.fhir.internal.UploadedFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -19,10 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,24 +45,26 @@ public class BulkImport {
     private static final int NDJSON_CHUNK = 500;
 
     private final JdbcClient jdbc;
-    private final TransactionProvider transactions;
+    private final TransactionImport transactions;
     private final TransactionTemplate tx;
-    private final FhirContext fhir;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path uploads;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fhir-bulk-import");
         t.setDaemon(true);
         return t;
     });
 
-    BulkImport(JdbcClient jdbc, TransactionProvider transactions, TransactionTemplate tx, FhirContext fhir) {
+    BulkImport(JdbcClient jdbc, TransactionImport transactions, TransactionTemplate tx,
+               @org.springframework.beans.factory.annotation.Value("${fuyou.import.upload-dir:./data/imports}") Path uploads) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tx = tx;
-        this.fhir = fhir;
+        this.uploads = uploads;
     }
 
-    public record Job(UUID id, String directory, String status, int filesTotal, int filesDone, int filesRejected, long resourcesDone,
-                      OffsetDateTime startedAt, OffsetDateTime finishedAt, String message) {}
+    public record Job(UUID id, String directory, String source, String status, int filesTotal, int filesDone, int filesRejected,
+                      long resourcesDone, OffsetDateTime startedAt, OffsetDateTime finishedAt, String message) {}
 
     public record Rejected(String fileName, String reason) {}
 
@@ -70,23 +72,48 @@ public class BulkImport {
     public Job start(Path directory) {
         Actor actor = CurrentActor.get();
         List<Path> files = files(directory);
-        UUID id = create(directory, files.size(), actor);
+        UUID id = create(directory, files.size(), actor, "DIRECTORY");
         worker.submit(() -> runAs(actor, () -> run(id, directory, files, p -> { })));
         return job(id);
     }
 
+    /**
+     * Starts an import of uploaded files (Bundles, NDJSON, or zips of them): they are saved under
+     * {@code fuyou.import.upload-dir}, zips unpacked, then imported like a directory.
+     */
+    public Job startUpload(List<Upload> files) {
+        Actor actor = CurrentActor.get();
+        if (files.isEmpty()) throw ApiException.badField("files", "choose at least one file");
+        Path dir = uploads.resolve(UUID.randomUUID().toString());
+        try {
+            Files.createDirectories(dir);
+            for (Upload u : files) UploadedFiles.save(u.fileName(), u.content(), dir);
+        } catch (IOException e) {
+            throw ApiException.badField("files", "cannot store the upload: " + e.getMessage());
+        }
+        List<Path> found = files(dir);
+        if (found.isEmpty()) throw ApiException.badField("files", "no .json or .ndjson files in the upload");
+        UUID id = create(dir, found.size(), actor, "UPLOAD");
+        worker.submit(() -> runAs(actor, () -> run(id, dir, found, p -> { })));
+        return job(id);
+    }
+
+    /** One uploaded file. */
+    public record Upload(String fileName, java.io.InputStream content) {}
+
     /** Runs an import in this thread (the command line), reporting progress. */
     public Job runNow(Path directory, Actor actor, Consumer<Job> progress) {
         List<Path> files = files(directory);
-        UUID id = create(directory, files.size(), actor);
+        UUID id = create(directory, files.size(), actor, "DIRECTORY");
         runAs(actor, () -> run(id, directory, files, progress));
         return job(id);
     }
 
     private List<Path> files(Path directory) {
         if (!Files.isDirectory(directory)) throw ApiException.badField("directory", "not a directory: " + directory);
-        try (var s = Files.list(directory)) {
-            return s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".ndjson")).sorted()
+        try (var s = Files.walk(directory)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".ndjson"))
+                    .sorted(java.util.Comparator.comparing(p -> directory.relativize(p).toString()))
                     // Organizations and practitioners first (Synthea's hospital/practitioner bundles), then patients.
                     .sorted((a, b) -> Boolean.compare(!a.getFileName().toString().matches("(hospital|practitioner).*"),
                             !b.getFileName().toString().matches("(hospital|practitioner).*")))
@@ -96,10 +123,10 @@ public class BulkImport {
         }
     }
 
-    private UUID create(Path directory, int files, Actor actor) {
+    private UUID create(Path directory, int files, Actor actor, String source) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into import_job (id, directory, institution_id, status, files_total, started_by) values (?, ?, ?, 'RUNNING', ?, ?)")
-                .params(id, directory.toAbsolutePath().toString(), actor.institutionId(), files, actor.username()).update();
+        jdbc.sql("insert into import_job (id, directory, institution_id, status, files_total, started_by, source) values (?, ?, ?, 'RUNNING', ?, ?, ?)")
+                .params(id, directory.toAbsolutePath().toString(), actor.institutionId(), files, actor.username(), source).update();
         return id;
     }
 
@@ -112,7 +139,7 @@ public class BulkImport {
                 boolean done = jdbc.sql("""
                         select exists (select 1 from import_file fi join import_job j on j.id = fi.job_id
                                         where j.directory = ? and fi.file_name = ? and fi.size_bytes = ? and fi.status = 'DONE')""")
-                        .params(directory.toAbsolutePath().toString(), f.getFileName().toString(), size).query(Boolean.class).single();
+                        .params(directory.toAbsolutePath().toString(), directory.relativize(f).toString(), size).query(Boolean.class).single();
                 if (done) {
                     bump(job, 1, 0, 0);
                     continue;
@@ -120,16 +147,18 @@ public class BulkImport {
                 int resources = 0;
                 String reason = null;
                 try {
-                    resources = f.toString().endsWith(".ndjson") ? importNdjson(f, refs) : importBundle(Files.readString(f), refs);
+                    resources = f.toString().endsWith(".ndjson") ? importNdjson(job, f, refs) : importBundle(job, json.readTree(f.toFile()), refs);
                 } catch (BaseServerResponseException e) {
                     reason = e.getMessage() + diagnostics(e);
                 } catch (ApiException e) {
                     reason = e.getMessage();
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    reason = "not valid JSON: " + e.getOriginalMessage();
                 } catch (RuntimeException e) {
                     reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
                 jdbc.sql("insert into import_file (job_id, file_name, size_bytes, status, resources, reason) values (?, ?, ?, ?, ?, ?)")
-                        .params(job, f.getFileName().toString(), size, reason == null ? "DONE" : "REJECTED", resources, reason).update();
+                        .params(job, directory.relativize(f).toString(), size, reason == null ? "DONE" : "REJECTED", resources, reason).update();
                 bump(job, 1, reason == null ? 0 : 1, resources);
                 progress.accept(job(job));
             }
@@ -144,50 +173,69 @@ public class BulkImport {
         }
     }
 
-    private int importBundle(String json, Map<String, UUID> refs) {
-        IBaseResource r = fhir.newJsonParser().parseResource(json);
-        Bundle bundle = r instanceof Bundle b ? b : wrap(List.of((Resource) r));
-        if (bundle.getType() != Bundle.BundleType.TRANSACTION && bundle.getType() != Bundle.BundleType.BATCH
-                && bundle.getType() != Bundle.BundleType.COLLECTION) {
-            throw ApiException.badField("Bundle.type", "expected a transaction bundle, got " + bundle.getType());
+    /** One Bundle (transaction, batch or collection) or a single resource, in its own database transaction. */
+    private int importBundle(UUID job, JsonNode doc, Map<String, UUID> refs) {
+        if ("Bundle".equals(doc.path("resourceType").asText())) {
+            String type = doc.path("type").asText();
+            if (!type.equals("transaction") && !type.equals("batch") && !type.equals("collection")) {
+                throw ApiException.badField("Bundle.type", "expected a transaction bundle, got " + type);
+            }
         }
-        bundle.setType(Bundle.BundleType.TRANSACTION);
+        return importEntries(job, IncomingBundles.entries(doc), refs);
+    }
+
+    private int importEntries(UUID job, List<cn.fuyou.fhir.internal.IncomingResource> entries, Map<String, UUID> refs) {
         Map<String, UUID> local = new HashMap<>(refs);
-        tx.executeWithoutResult(s -> transactions.process(bundle, local));
+        ImportReport report = tx.execute(s -> {
+            ImportReport r = transactions.run(entries, local, job).report();
+            saveReport(job, r);
+            return r;
+        });
         refs.putAll(local);
-        return bundle.getEntry().size();
+        return entries.size();
     }
 
     /** NDJSON: each line a resource (or a bundle); resources are imported in chunks of 500. */
-    private int importNdjson(Path f, Map<String, UUID> refs) throws IOException {
+    private int importNdjson(UUID job, Path f, Map<String, UUID> refs) throws IOException {
         int count = 0;
-        List<Resource> chunk = new java.util.ArrayList<>();
+        List<JsonNode> chunk = new java.util.ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isBlank()) continue;
-                IBaseResource r = fhir.newJsonParser().parseResource(line);
-                if (r instanceof Bundle b) {
-                    count += importBundle(line, refs);
+                JsonNode r = json.readTree(line);
+                if ("Bundle".equals(r.path("resourceType").asText())) {
+                    count += importBundle(job, r, refs);
                     continue;
                 }
-                chunk.add((Resource) r);
+                chunk.add(r);
                 if (chunk.size() >= NDJSON_CHUNK) {
-                    count += importBundle(fhir.newJsonParser().encodeResourceToString(wrap(chunk)), refs);
+                    count += importEntries(job, IncomingBundles.resources(chunk), refs);
                     chunk.clear();
                 }
             }
         }
-        if (!chunk.isEmpty()) count += importBundle(fhir.newJsonParser().encodeResourceToString(wrap(chunk)), refs);
+        if (!chunk.isEmpty()) count += importEntries(job, IncomingBundles.resources(chunk), refs);
         return count;
     }
 
-    private static Bundle wrap(List<Resource> resources) {
-        Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (Resource r : resources) {
-            b.addEntry().setFullUrl(r.fhirType() + "/" + r.getIdElement().getIdPart()).setResource(r)
-                    .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(r.fhirType());
+    private void saveReport(UUID job, ImportReport r) {
+        for (ImportReport.Line l : r.lines()) {
+            jdbc.sql("""
+                    insert into import_report (job_id, resource_type, mapped, kept, not_kept, reason) values (?, ?, ?, ?, ?, ?)
+                    on conflict (job_id, resource_type) do update set mapped = import_report.mapped + excluded.mapped,
+                        kept = import_report.kept + excluded.kept, not_kept = import_report.not_kept + excluded.not_kept,
+                        reason = coalesce(import_report.reason, excluded.reason)""")
+                    .params(job, l.resourceType(), l.mapped(), l.kept(), l.notKept(), l.reason()).update();
         }
-        return b;
+    }
+
+    /** What the import did with each resource type so far. */
+    public ImportReport report(UUID job) {
+        job(job);
+        ImportReport r = new ImportReport();
+        jdbc.sql("select resource_type, mapped, kept, not_kept, reason from import_report where job_id = ? order by resource_type")
+                .param(job).query(ImportReport.Line.class).list().forEach(r::add);
+        return r;
     }
 
     private static String diagnostics(BaseServerResponseException e) {
@@ -205,7 +253,7 @@ public class BulkImport {
 
     public Job job(UUID id) {
         return jdbc.sql("select * from import_job where id = ?").param(id).query((rs, n) -> new Job(rs.getObject("id", UUID.class),
-                rs.getString("directory"), rs.getString("status"), rs.getInt("files_total"), rs.getInt("files_done"), rs.getInt("files_rejected"),
+                rs.getString("directory"), rs.getString("source"), rs.getString("status"), rs.getInt("files_total"), rs.getInt("files_done"), rs.getInt("files_rejected"),
                 rs.getLong("resources_done"), rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
                 rs.getString("message"))).optional().orElseThrow(() -> ApiException.notFound("import", id));
     }

@@ -45,6 +45,12 @@ public class AntenatalCare {
 
     @Transactional
     public PregnancyRecord recordContact(UUID pregnancyId, ContactForm f) {
+        add(pregnancyId, f);
+        return reader.read(pregnancyId).orElseThrow();
+    }
+
+    /** Stores, audits and grades one contact; the caller decides whether to read the record back (an import does not). */
+    void add(UUID pregnancyId, ContactForm f) {
         Actor actor = CurrentActor.get();
         record P(UUID womanId, LocalDate edd, LocalDate lmp, LocalDate registeredOn, String status, UUID deliveryId) {}
         P p = jdbc.sql("""
@@ -94,6 +100,5 @@ public class AntenatalCare {
         if ("POSITIVE".equals(f.syphilis())) pmtct.open(pregnancyId, "SYPHILIS", f.contactDate(), "PREGNANCY");
         if ("POSITIVE".equals(f.hbsag())) pmtct.open(pregnancyId, "HBV", f.contactDate(), "PREGNANCY");
         risk.gradeAfterChange(pregnancyId, f.contactDate());
-        return reader.read(pregnancyId).orElseThrow();
     }
 }

@@ -81,6 +81,9 @@ class FhirApiTest extends IntegrationTest {
     @Test
     @DisplayName("metadata is public and lists the resources")
     void metadata() {
+        // The statement lists ~45 resource types (issue 16 §8: every clinical type kept as received); building it
+        // the first time can take longer than the client's 10 s default on a loaded machine.
+        CTX.getRestfulClientFactory().setSocketTimeout(120_000);
         IGenericClient anonymous = CTX.newRestfulGenericClient("http://localhost:" + port + "/fhir");
         CapabilityStatement cs = anonymous.capabilities().ofType(CapabilityStatement.class).execute();
         assertThat(cs.getRestFirstRep().getResource()).extracting(r -> r.getType())

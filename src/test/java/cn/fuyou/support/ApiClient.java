@@ -111,6 +111,19 @@ public final class ApiClient {
                 .header("Content-Type", "application/json"));
     }
 
+    /** A multipart/form-data upload of one file under {@code field}, as a browser's file input sends it. */
+    public Response postFile(String path, String field, String fileName, byte[] content) {
+        String boundary = "----fuyou" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
     public Response put(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(json(body)).header("Content-Type", "application/json"));
     }

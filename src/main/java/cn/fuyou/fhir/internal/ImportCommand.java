@@ -31,7 +31,7 @@ class ImportCommand {
     private final String institution;
 
     ImportCommand(BulkImport imports, Institutions institutions, ApplicationContext context,
-                  @Value("${fuyou.import.dir:}") String dir, @Value("${fuyou.import.institution:CQHCWC}") String institution) {
+                  @Value("${fuyou.import.dir:}") String dir, @Value("${fuyou.import.institution:}") String institution) {
         this.imports = imports;
         this.institutions = institutions;
         this.context = context;
@@ -39,11 +39,28 @@ class ImportCommand {
         this.institution = institution;
     }
 
+    /**
+     * The institution the imported records are registered at: the one named, else CQHCWC when the
+     * demo network is there, else the platform institution every installation has from its first start.
+     */
+    private cn.fuyou.registry.Institution institution() {
+        return choose(institution, institutions::find);
+    }
+
+    static cn.fuyou.registry.Institution choose(String given, java.util.function.Function<String, java.util.Optional<cn.fuyou.registry.Institution>> find) {
+        if (given != null && !given.isBlank()) {
+            return find.apply(given.trim()).orElseThrow(() -> new IllegalArgumentException(
+                    "fuyou.import.institution: no institution with code " + given.trim()));
+        }
+        return find.apply("CQHCWC").or(() -> find.apply("PLATFORM")).orElseThrow(() -> new IllegalStateException(
+                "no institution to import into: give --fuyou.import.institution=CODE"));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    @Order(500)
+    @Order(500) // after the first-start admin and its platform institution (100)
     void run() {
         if (dir.isBlank()) return;
-        var inst = institutions.get(institution);
+        var inst = institution();
         Actor actor = new Actor("import", "FHIR bulk import", StaffRole.SYSTEM_ADMIN, inst.id(), inst.code(), inst.areaCode());
         var job = imports.runNow(Path.of(dir), actor, j -> {
             if (j.filesDone() % 10 == 0 || j.filesDone() == j.filesTotal()) {

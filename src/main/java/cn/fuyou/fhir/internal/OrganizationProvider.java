@@ -7,8 +7,6 @@ import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import cn.fuyou.fhir.FhirCodes;
-import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.shared.PageRequest;
 import java.util.List;
@@ -33,30 +31,15 @@ public class OrganizationProvider implements IResourceProvider {
 
     @Read(version = false)
     public Organization read(@IdParam IdType id) {
-        return toFhir(institutions.get(id.getIdPart()));
+        return OrganizationTranslator.toFhir(institutions.get(id.getIdPart()));
     }
 
     @Search
     public List<Organization> search(@OptionalParam(name = Organization.SP_NAME) StringParam name,
                                      @OptionalParam(name = Organization.SP_IDENTIFIER) TokenParam identifier,
                                      @OptionalParam(name = "address-district") StringParam district) {
-        if (identifier != null) return institutions.find(identifier.getValue()).map(OrganizationProvider::toFhir).stream().toList();
+        if (identifier != null) return institutions.find(identifier.getValue()).map(OrganizationTranslator::toFhir).stream().toList();
         return institutions.search(new Institutions.Filter(name == null ? null : name.getValue(), district == null ? null : district.getValue(),
-                null, null, null), new PageRequest(0, 200)).items().stream().map(OrganizationProvider::toFhir).toList();
-    }
-
-    static Organization toFhir(Institution i) {
-        Organization o = new Organization();
-        o.setId(i.code());
-        o.getMeta().setVersionId(Long.toString(i.version()));
-        o.addIdentifier().setSystem(FhirCodes.INSTITUTION).setValue(i.code());
-        o.setName(i.nameZh());
-        o.addAlias(i.nameEn());
-        o.addType().addCoding().setSystem(FhirCodes.INSTITUTION_LEVEL).setCode(Integer.toString(i.level())).setDisplay("Level " + i.level());
-        o.addType().addCoding().setSystem("urn:fuyou:cs:institution-type").setCode(i.type().name());
-        i.designations().forEach(d -> o.addType().addCoding().setSystem(FhirCodes.DESIGNATION).setCode(d.name()));
-        o.addAddress().setDistrict(i.areaCode()).setCountry("CN");
-        o.setActive(true);
-        return o;
+                null, null, null), new PageRequest(0, 200)).items().stream().map(OrganizationTranslator::toFhir).toList();
     }
 }

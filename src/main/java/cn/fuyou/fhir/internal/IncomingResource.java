@@ -1,0 +1,85 @@
+package cn.fuyou.fhir.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One resource of an incoming Bundle or NDJSON line, as its JSON tree: what the import needs to
+ * route it (type, source id, the patient it is about, its codes and date) without building the
+ * HAPI model of resources fuyou keeps as received. Only the resources fuyou maps are parsed by HAPI.
+ */
+public record IncomingResource(int index, String fullUrl, String type, String sourceId, JsonNode json) {
+
+    static IncomingResource of(int index, String fullUrl, JsonNode resource) {
+        String type = resource.path("resourceType").asText(null);
+        String id = resource.path("id").asText(null);
+        return new IncomingResource(index, fullUrl, type, id, resource);
+    }
+
+    /** The reference to the person the resource is about: subject, patient or beneficiary. */
+    String patientReference() {
+        for (String field : new String[] {"subject", "patient", "beneficiary"}) {
+            JsonNode ref = json.path(field).path("reference");
+            if (ref.isTextual()) return ref.asText();
+        }
+        return null;
+    }
+
+    /** "system|code" and "code" of each coding of the resource's code (or vaccineCode, medication, type, procedureCode). */
+    List<String> codes() {
+        List<String> out = new ArrayList<>();
+        for (String field : new String[] {"code", "vaccineCode", "medicationCodeableConcept", "type", "procedureCode"}) {
+            JsonNode node = json.path(field);
+            if (node.isArray()) node.forEach(n -> codings(n, out));
+            else codings(node, out);
+        }
+        return out;
+    }
+
+    private static void codings(JsonNode concept, List<String> out) {
+        for (JsonNode c : concept.path("coding")) {
+            String code = c.path("code").asText(null);
+            if (code == null) continue;
+            out.add(c.path("system").asText("") + "|" + code);
+            out.add(code);
+        }
+    }
+
+    private static final String[][] DATES = {
+            {"effectiveDateTime"}, {"effectivePeriod", "start"}, {"effectiveInstant"}, {"onsetDateTime"}, {"onsetPeriod", "start"},
+            {"performedDateTime"}, {"performedPeriod", "start"}, {"occurrenceDateTime"}, {"period", "start"}, {"authoredOn"},
+            {"recordedDate"}, {"issued"}, {"started"}, {"date"}, {"recorded"}, {"created"}, {"dateAsserted"}};
+
+    /** The clinically relevant date: effective, onset, performed, occurrence, period start, authored, recorded, … */
+    OffsetDateTime effective() {
+        for (String[] path : DATES) {
+            JsonNode n = json;
+            for (String p : path) n = n.path(p);
+            if (n.isTextual()) {
+                OffsetDateTime t = instant(n.asText());
+                if (t != null) return t;
+            }
+        }
+        return null;
+    }
+
+    /** A FHIR date or dateTime as an instant: partial dates start at their first day (UTC). */
+    static OffsetDateTime instant(String v) {
+        try {
+            if (v.length() == 4) return LocalDate.of(Integer.parseInt(v), 1, 1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            if (v.length() == 7) return LocalDate.parse(v + "-01").atStartOfDay().atOffset(ZoneOffset.UTC);
+            if (v.length() == 10) return LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC);
+            return OffsetDateTime.parse(v);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    String where() {
+        return "Bundle.entry[" + index + "].resource";
+    }
+}

@@ -1,0 +1,56 @@
+package cn.fuyou.fhir.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+
+/**
+ * A clinical resource type fuyou keeps only as received (Procedure, Immunization, DiagnosticReport,
+ * DocumentReference, Medication*, AllergyIntolerance, CarePlan, CareTeam, ImagingStudy, Device, …):
+ * read, and search by patient or subject, code, date and _lastUpdated. One instance per type.
+ */
+public class ReceivedResourceProvider implements IResourceProvider {
+
+    private final Class<? extends IBaseResource> type;
+    private final String typeName;
+    private final PersonRecords records;
+    private final ReceivedResources received;
+
+    ReceivedResourceProvider(FhirContext fhir, String typeName, PersonRecords records, ReceivedResources received) {
+        this.type = fhir.getResourceDefinition(typeName).getImplementingClass();
+        this.typeName = typeName;
+        this.records = records;
+        this.received = received;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+        return type;
+    }
+
+    @Read(version = false)
+    public IBaseResource read(@IdParam IdType id) {
+        return Received.read(received, records, typeName, id, null);
+    }
+
+    @Search
+    public IBundleProvider search(@OptionalParam(name = "patient") ReferenceParam patient,
+                                  @OptionalParam(name = "subject") ReferenceParam subject,
+                                  @OptionalParam(name = "code") TokenOrListParam code,
+                                  @OptionalParam(name = "date") DateRangeParam date,
+                                  @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
+        PatientSearch q = PatientSearch.of(patient, subject, code, date, lastUpdated);
+        records.open(q.person());
+        return new SearchResults(List.of(), received.find(List.of(typeName), q.person(), code, date, lastUpdated), received);
+    }
+}

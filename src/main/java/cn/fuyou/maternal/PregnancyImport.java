@@ -1,0 +1,82 @@
+package cn.fuyou.maternal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pregnancies and contacts received from another system (the FHIR import): each pregnancy is
+ * registered once (matched by her LMP), its contacts recorded and graded in date order — without
+ * reading the whole record back after every contact as the clinician's form does — and a
+ * pregnancy that already ended at the source is closed with its outcome.
+ */
+@Service
+public class PregnancyImport {
+
+    /** A pregnancy as another system recorded it: the conditions active before it become history factors. */
+    public record ImportedPregnancy(UUID womanId, LocalDate lmp, LocalDate registeredOn, BigDecimal heightCm, BigDecimal firstWeightKg,
+                                    List<String> historyFactors, List<ContactForm> contacts, LocalDate endedOn) {}
+
+    /** What became of one imported pregnancy. */
+    public enum Result { REGISTERED, ALREADY_IMPORTED, ANOTHER_OPEN, TOO_OLD }
+
+    private final Pregnancies pregnancies;
+    private final AntenatalCare care;
+
+    private final JdbcClient jdbc;
+
+    PregnancyImport(Pregnancies pregnancies, AntenatalCare care, JdbcClient jdbc) {
+        this.pregnancies = pregnancies;
+        this.care = care;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Result register(ImportedPregnancy p) {
+        LocalDate today = LocalDate.now();
+        if (p.lmp().isBefore(today.minusYears(10))) return Result.TOO_OLD;
+        if (pregnancies.findByLmp(p.womanId(), p.lmp()).isPresent()) return Result.ALREADY_IMPORTED; // idempotent
+        if (pregnancies.openPregnancyOf(p.womanId()).isPresent()) return Result.ANOTHER_OPEN;
+        UUID id = pregnancies.register(new PregnancyRegistration(p.womanId(), null, p.registeredOn(), 1, 0, p.lmp(), null, null,
+                p.heightCm(), p.firstWeightKg(), null, null, null, null, p.historyFactors(), "imported from FHIR")).id();
+        addContacts(id, p.contacts());
+        if (p.endedOn() != null && !p.endedOn().isAfter(today)) pregnancies.closeImported(id, "LIVE_BIRTH", p.endedOn());
+        return Result.REGISTERED;
+    }
+
+    /**
+     * Contacts (measurements, test results, coded findings) for a pregnancy, recorded and graded in
+     * date order; a day that already has a contact on this pregnancy is not recorded twice (a bundle
+     * received again changes nothing). Returns how many were recorded.
+     */
+    @Transactional
+    public int addContacts(UUID pregnancyId, List<ContactForm> contacts) {
+        Set<LocalDate> recorded = new HashSet<>(jdbc.sql("select contact_date from antenatal_contact where pregnancy_id = ? and voided_at is null")
+                .param(pregnancyId).query(LocalDate.class).list());
+        int n = 0;
+        for (ContactForm c : contacts.stream().sorted(Comparator.comparing(ContactForm::contactDate)).toList()) {
+            if (!recorded.add(c.contactDate())) continue;
+            care.add(pregnancyId, c);
+            n++;
+        }
+        return n;
+    }
+
+    /** The LMP fuyou dates the pregnancy by (from the EDD when it was dated by ultrasound or transfer). */
+    public LocalDate lmpOf(UUID pregnancyId) {
+        return jdbc.sql("select coalesce(lmp, edd - 280) from pregnancy where id = ?").param(pregnancyId).query(LocalDate.class).single();
+    }
+
+    /** Her open pregnancy, if any: findings received for her are recorded on it. */
+    public Optional<UUID> openPregnancyOf(UUID womanId) {
+        return pregnancies.openPregnancyOf(womanId);
+    }
+}

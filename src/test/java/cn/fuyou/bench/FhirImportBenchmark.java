@@ -1,0 +1,101 @@
+package cn.fuyou.bench;
+
+import cn.fuyou.FuyouApplication;
+import cn.fuyou.fhir.BulkImport;
+import cn.fuyou.fhir.ImportReport;
+import cn.fuyou.registry.Institutions;
+import cn.fuyou.security.ApiTokens;
+import cn.fuyou.shared.Actor;
+import cn.fuyou.shared.StaffRole;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 16 §8: the standard workload (Synthea women, tools/synthea-women, 100 patients, ~42,600
+ * resources) imported with every clinical resource kept, in resources/s; then Patient/$everything
+ * (first page) and Observation?patient= over HTTP on the imported women, p50/p95.
+ * <pre>
+ * tools/synthea-women target/synthea-100 100        # once: ~5 min, 143 MB
+ * ./mvnw -B -Dskip.web=true -Dskip.growth-data=true exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *        -Dexec.args="-cp %classpath cn.fuyou.bench.FhirImportBenchmark target/synthea-100/fhir"
+ * </pre>
+ * It starts fuyou in this process (demo profile, its own embedded PostgreSQL under target/, any free ports).
+ */
+public final class FhirImportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path workload = Path.of(args.length > 0 ? args[0] : "target/synthea-100/fhir");
+        if (!Files.isDirectory(workload)) throw new IllegalStateException("no workload at " + workload + ": run tools/synthea-women target/synthea-100 100");
+        Path data = Path.of("target", "bench-pg-fhir");
+        BenchServer.deleteTree(data);
+        ConfigurableApplicationContext app = SpringApplication.run(FuyouApplication.class, "--spring.profiles.active=demo",
+                "--server.port=0", "--fuyou.embedded-db.data-dir=" + data.toAbsolutePath(), "--fuyou.embedded-db.port=0",
+                "--fuyou.demo.persons=1000", "--logging.level.root=WARN", "--fuyou.rate-limit.per-minute=1000000");
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            BulkImport imports = app.getBean(BulkImport.class);
+            var cq = app.getBean(Institutions.class).get("CQHCWC");
+            Actor actor = new Actor("bench", "FHIR import benchmark", StaffRole.SYSTEM_ADMIN, cq.id(), cq.code(), cq.areaCode());
+            long bytes;
+            try (var s = Files.list(workload)) {
+                bytes = s.mapToLong(p -> p.toFile().length()).sum();
+            }
+            System.out.printf("workload: %s, %,d MB%n", workload, bytes / 1_000_000);
+            long t0 = System.nanoTime();
+            BulkImport.Job job = imports.runNow(workload, actor, j -> { });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            ImportReport report = imports.report(job.id());
+            System.out.printf("import: %s, %,d files (%d rejected), %,d resources in %.1f s = %,.0f resources/s%n", job.status(),
+                    job.filesDone(), job.filesRejected(), job.resourcesDone(), seconds, job.resourcesDone() / seconds);
+            System.out.printf("  mapped %,d, kept as received %,d, not kept %,d%n", report.total(ImportReport.Line::mapped),
+                    report.total(ImportReport.Line::kept), report.total(ImportReport.Line::notKept));
+            report.lines().forEach(l -> System.out.printf("  %-26s mapped %,6d  kept %,6d  not kept %,6d %s%n", l.resourceType(), l.mapped(),
+                    l.kept(), l.notKept(), l.notKept() > 0 ? "(" + l.reason() + ")" : ""));
+            imports.rejected(job.id()).forEach(r -> System.out.println("  rejected " + r.fileName() + ": " + r.reason()));
+
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            jdbc.sql("analyze received_resource").update();
+            List<UUID> women = jdbc.sql("""
+                    select person_id from received_resource where resource_type = 'Observation' group by person_id order by count(*) desc""")
+                    .query(UUID.class).list();
+            String token = app.getBean(TransactionTemplate.class).execute(s -> app.getBean(ApiTokens.class)
+                    .issue("bench", cq.id(), StaffRole.CLINICIAN, null)).token();
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + port + "/fhir/";
+            for (String what : List.of("Patient/%s/$everything", "Observation?patient=%s")) {
+                for (int i = 0; i < 50; i++) get(http, base + what.formatted(women.get(i % women.size())), token); // warm-up
+                List<Double> ms = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    long s = System.nanoTime();
+                    get(http, base + what.formatted(women.get(i % women.size())), token);
+                    ms.add((System.nanoTime() - s) / 1e6);
+                }
+                Collections.sort(ms);
+                System.out.printf("%-26s over %d women: p50 %.1f ms, p95 %.1f ms, max %.1f ms (first page of 20)%n", what.replace("%s", "{id}"),
+                        women.size(), ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.95)), ms.get(ms.size() - 1));
+            }
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    private static void get(HttpClient http, String url, String token) throws Exception {
+        var res = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (res.statusCode() != 200) throw new IllegalStateException(url + " → " + res.statusCode());
+    }
+}

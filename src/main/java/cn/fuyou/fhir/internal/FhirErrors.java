@@ -51,7 +51,7 @@ public class FhirErrors {
     static BaseServerResponseException unexpected(Throwable error) {
         if (error instanceof BaseServerResponseException b && !(b instanceof ca.uhn.fhir.rest.server.exceptions.InternalErrorException)) return b;
         Throwable root = error;
-        switch (cn.fuyou.shared.web.DatabaseFailure.of(root)) {
+        switch (cn.fuyou.shared.DatabaseFailure.of(root)) {
             case UNAVAILABLE -> {
                 log.warn("FHIR: database unavailable: {}", root.toString());
                 var e = new ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException(503,

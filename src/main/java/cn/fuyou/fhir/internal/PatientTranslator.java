@@ -100,7 +100,7 @@ public final class PatientTranslator {
             throw cn.fuyou.shared.ApiException.badField("date", "需要完整日期 YYYY-MM-DD / a full date (YYYY-MM-DD) is required, got " + v);
         }
         try {
-            return cn.fuyou.shared.web.InputBounds.checked(LocalDate.parse(v.substring(0, 10)));
+            return cn.fuyou.shared.InputBounds.checked(LocalDate.parse(v.substring(0, 10)));
         } catch (RuntimeException e) {
             throw cn.fuyou.shared.ApiException.badField("date", "日期无效 / not a valid date: " + v);
         }

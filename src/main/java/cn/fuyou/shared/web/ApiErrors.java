@@ -1,5 +1,6 @@
 package cn.fuyou.shared.web;
 
+import cn.fuyou.shared.DatabaseFailure;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.InvalidFieldException;
 import com.fasterxml.jackson.databind.JsonMappingException;

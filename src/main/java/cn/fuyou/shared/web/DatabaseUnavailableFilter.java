@@ -1,5 +1,6 @@
 package cn.fuyou.shared.web;
 
+import cn.fuyou.shared.DatabaseFailure;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package cn.fuyou.shared.web;
+package cn.fuyou.shared;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package cn.fuyou.shared.web;
+package cn.fuyou.shared;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

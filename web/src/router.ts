@@ -29,6 +29,14 @@ export const router = createRouter({
     { path: '/stats', component: () => import('./modules/stats/StatsDashboard.vue') },
     { path: '/stats/annual', component: () => import('./modules/stats/AnnualReport.vue') },
     { path: '/stats/quality', component: () => import('./modules/stats/DataQualityPage.vue') },
+    // births: birth medical certificates and newborn screening (issue 18)
+    { path: '/births', component: () => import('./modules/births/BirthsPage.vue') },
+    { path: '/births/stock', component: () => import('./modules/births/CertificateStock.vue') },
+    { path: '/births/lookup', component: () => import('./modules/births/CertificateLookup.vue') },
+    { path: '/births/:id', component: () => import('./modules/births/BirthPage.vue'), props: true },
+    { path: '/screening/worklist', component: () => import('./modules/births/ScreeningWorklist.vue') },
+    { path: '/screening/batches', component: () => import('./modules/births/SampleBatches.vue') },
+    { path: '/screening/results', component: () => import('./modules/births/ScreeningResults.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

@@ -24,3 +24,8 @@ export function nameOf(o: { nameZh?: string; nameEn?: string } | null | undefine
   if (!o) return ''
   return i18n.global.locale.value === 'en' ? (o.nameEn || o.nameZh || '') : (o.nameZh || o.nameEn || '')
 }
+
+// Module-local messages (issue 18: births and newborn screening).
+import births from '../modules/births/messages'
+i18n.global.mergeLocaleMessage('zh-CN', births['zh-CN'])
+i18n.global.mergeLocaleMessage('en', births.en)

@@ -66,14 +66,43 @@ public class AuditLog {
     }
 
     private void insert(Actor actor, AuditRecord r) {
+        UUID[] persons = personIds(r);
+        HttpServletRequest request = currentRequest();
+        if (persons != null && request != null) request.setAttribute(ListReadAudit.PERSONS_LOGGED, Boolean.TRUE);
         jdbc.sql("""
                 insert into audit_event (username, institution_code, action, entity_type, entity_id, person_id,
-                                         outcome, break_glass, reason, client_ip, detail)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                                         outcome, break_glass, reason, client_ip, detail, channel, purpose, person_ids)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
                 .params(actor.username(), actor.institutionCode(), r.action(), r.entityType(), r.entityId(),
                         r.personId(), r.allowed() ? "ALLOWED" : "DENIED", r.breakGlass(), r.reason(), clientIp(),
-                        toJson(r))
+                        toJson(r), AuditChannel.of(r, request), purpose(), persons)
                 .update();
+    }
+
+    /** The person(s) a row is about: its person plus every person a list or search showed ({@code detail.personIds}). */
+    private static UUID[] personIds(AuditRecord r) {
+        var ids = new java.util.LinkedHashSet<UUID>();
+        if (r.personId() != null) ids.add(r.personId());
+        if (r.detail() != null && r.detail().get(AuditRecord.PERSON_IDS) instanceof java.util.Collection<?> many) {
+            for (Object o : many) if (o != null) ids.add(o instanceof UUID u ? u : UUID.fromString(o.toString()));
+        }
+        return ids.isEmpty() ? null : ids.toArray(UUID[]::new);
+    }
+
+    /** The purpose the caller states for a read that needs one: header {@code X-Purpose} (URL-encoded) or {@code ?purpose=}. */
+    private static String purpose() {
+        HttpServletRequest req = currentRequest();
+        if (req == null) return null;
+        String p = req.getHeader("X-Purpose");
+        if (p != null) p = java.net.URLDecoder.decode(p, java.nio.charset.StandardCharsets.UTF_8);
+        else p = req.getParameter("purpose");
+        if (p == null || p.isBlank()) return null;
+        p = p.strip().replace("\0", "");
+        return p.length() > 500 ? p.substring(0, 500) : p;
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs ? attrs.getRequest() : null;
     }
 
     /** {@code institutionCode} confines an institution admin to the events of their own staff. */
@@ -84,7 +113,7 @@ public class AuditLog {
         var where = new StringBuilder(" where true");
         var params = new ArrayList<Object>();
         if (q.username() != null && !q.username().isBlank()) { where.append(" and username = ?"); params.add(q.username().trim()); }
-        if (q.personId() != null) { where.append(" and person_id = ?"); params.add(q.personId()); }
+        if (q.personId() != null) { where.append(" and (person_id = ? or person_ids @> array[?::uuid])"); params.add(q.personId()); params.add(q.personId()); }
         if (q.action() != null && !q.action().isBlank()) { where.append(" and action = ?"); params.add(q.action().trim().toUpperCase()); }
         if (q.from() != null) { where.append(" and at >= ?"); params.add(q.from()); }
         if (q.to() != null) { where.append(" and at < ?"); params.add(q.to()); }
@@ -100,15 +129,16 @@ public class AuditLog {
     }
 
     public List<AuditEvent> forPerson(UUID personId, int limit) {
-        return jdbc.sql("select * from audit_event where person_id = ? order by at desc, id desc limit ?")
-                .params(personId, limit).query(AuditLog::map).list();
+        return jdbc.sql("select * from audit_event where person_id = ? or person_ids @> array[?::uuid] order by at desc, id desc limit ?")
+                .params(personId, personId, limit).query(AuditLog::map).list();
     }
 
     private static AuditEvent map(ResultSet rs, int row) throws SQLException {
         return new AuditEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getString("username"),
                 rs.getString("institution_code"), rs.getString("action"), rs.getString("entity_type"),
                 rs.getString("entity_id"), rs.getObject("person_id", UUID.class), rs.getString("outcome"),
-                rs.getBoolean("break_glass"), rs.getString("reason"), rs.getString("client_ip"), rs.getString("detail"));
+                rs.getBoolean("break_glass"), rs.getString("reason"), rs.getString("client_ip"), rs.getString("detail"),
+                rs.getString("channel"), rs.getString("purpose"));
     }
 
     private String toJson(AuditRecord r) {

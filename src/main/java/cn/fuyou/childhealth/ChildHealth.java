@@ -11,6 +11,8 @@ import cn.fuyou.maternal.DeliveryRecorded;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -21,13 +23,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +46,20 @@ public class ChildHealth {
 
     private final JdbcClient jdbc;
     private final Persons persons;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
     private final Institutions institutions;
     private final AuditLog audit;
 
     private final ChildFacts childFacts;
 
-    ChildHealth(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit, ChildFacts childFacts) {
+    ChildHealth(JdbcClient jdbc, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions,
+                AuditLog audit, ChildFacts childFacts) {
         this.childFacts = childFacts;
         this.jdbc = jdbc;
         this.persons = persons;
+        this.access = access;
+        this.entitlements = entitlements;
         this.institutions = institutions;
         this.audit = audit;
     }
@@ -81,7 +86,7 @@ public class ChildHealth {
     @Transactional
     public ChildRecord register(Registration r) {
         PersonDetail child = persons.load(r.childId()).orElseThrow(() -> ApiException.badField("childId", "儿童不存在 / no such person"));
-        if (!persons.canAccess(r.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
+        if (!access.canAccess(r.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         if (child.birthDate().isBefore(LocalDate.now().minusYears(6))) {
             throw ApiException.badField("childId", "儿童保健管理至6岁 / child health records are for children under 6");
         }
@@ -112,10 +117,26 @@ public class ChildHealth {
         audit.record(AuditRecord.write("CREATE", "ChildRecord", child, child, Map.of("source", source)));
     }
 
+    /**
+     * Puts a child on the high-risk infant list for a reason found by another module (e.g. a
+     * positive newborn screen, issue 18). Returns false when the child has no child-health record.
+     * Re-flagging an existing reason reopens it with the new detail.
+     */
+    @Transactional
+    public boolean flagHighRisk(UUID childId, String reason, String detail, LocalDate since) {
+        if (!exists(childId)) return false;
+        jdbc.sql("""
+                insert into high_risk_infant (id, child_id, reason, detail, since) values (?, ?, ?, ?, ?)
+                on conflict (child_id, reason) do update set closed_on = null, detail = excluded.detail""")
+                .params(UUID.randomUUID(), childId, reason, detail, since).update();
+        audit.record(AuditRecord.write("HIGH_RISK", "ChildRecord", childId, childId, Map.of("reason", reason)));
+        return true;
+    }
+
     @Transactional
     public ChildRecord open(UUID childId) {
         if (!exists(childId)) throw ApiException.notFound("child record", childId);
-        if (!persons.canAccess(childId)) {
+        if (!access.canAccess(childId)) {
             audit.recordIndependently(AuditRecord.read("ChildRecord", childId, childId, false, false, null));
             throw ApiException.forbidden("您所在机构无权查看此记录 / your institution is not entitled to this record");
         }
@@ -126,7 +147,7 @@ public class ChildHealth {
     @Transactional
     public ChildRecord recordVisit(UUID childId, VisitForm f) {
         if (!exists(childId)) throw ApiException.notFound("child record", childId);
-        if (!persons.canAccess(childId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
+        if (!access.canAccess(childId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         PersonDetail child = persons.load(childId).orElseThrow();
         if (f.visitDate().isBefore(child.birthDate())) throw ApiException.badField("visitDate", "随访日期早于出生 / visit before birth");
         if (f.lengthCm() != null && f.measurement() == null) {
@@ -165,7 +186,7 @@ public class ChildHealth {
                     on conflict (child_id, reason) do update set closed_on = null, detail = excluded.detail""")
                     .params(UUID.randomUUID(), childId, "WAZ " + previousWaz + " → " + g.waz(), f.visitDate()).update();
         }
-        persons.entitle(childId, actor.institutionId(), "CARED");
+        entitlements.entitle(childId, actor.institutionId(), "CARED");
         audit.record(AuditRecord.write("CREATE", "WellChildVisit", id, childId, Map.of()));
         childFacts.refresh(childId);
         return read(childId);

@@ -6,6 +6,8 @@ import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.InstitutionType;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,13 +39,17 @@ public class Nurseries {
     private final JdbcClient jdbc;
     private final Institutions institutions;
     private final Persons persons;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    Nurseries(JdbcClient jdbc, Institutions institutions, Persons persons, AuditLog audit, ObjectMapper json) {
+    Nurseries(JdbcClient jdbc, Institutions institutions, Persons persons, PersonAccess access, Entitlements entitlements, AuditLog audit, ObjectMapper json) {
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.persons = persons;
+        this.access = access;
+        this.entitlements = entitlements;
         this.audit = audit;
         this.json = json;
     }
@@ -175,7 +181,7 @@ public class Nurseries {
     public void enrol(String code, Enrolment e) {
         Institution i = institutions.get(code);
         requireNursery(i);
-        if (!persons.canAccess(e.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
+        if (!access.canAccess(e.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         if (e.consentOn().isAfter(e.enrolledOn())) throw ApiException.badField("consentOn", "同意须在入托之前 / consent must precede enrolment");
         try {
             jdbc.sql("insert into nursery_enrolment (id, nursery_id, child_id, consent_on, enrolled_on, created_by) values (?, ?, ?, ?, ?, ?)")
@@ -183,7 +189,7 @@ public class Nurseries {
         } catch (org.springframework.dao.DuplicateKeyException dup) {
             throw ApiException.conflict("already-enrolled", "该儿童已在托 / the child is already enrolled in a nursery", Map.of());
         }
-        persons.entitle(e.childId(), i.id(), "CARED");
+        entitlements.entitle(e.childId(), i.id(), "CARED");
         audit.record(AuditRecord.write("ENROL", "Nursery", code, e.childId(), Map.of()));
     }
 

@@ -1,5 +1,6 @@
 package cn.fuyou.fhir;
 
+import cn.fuyou.registry.Entitlements;
 import ca.uhn.fhir.context.FhirContext;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
@@ -47,6 +48,7 @@ public class BulkExport {
 
     private final JdbcClient jdbc;
     private final Persons persons;
+    private final Entitlements entitlements;
     private final Pregnancies pregnancies;
     private final Institutions institutions;
     private final Areas areas;
@@ -61,10 +63,11 @@ public class BulkExport {
         return t;
     });
 
-    BulkExport(JdbcClient jdbc, Persons persons, Pregnancies pregnancies, Institutions institutions, Areas areas, AuditLog audit,
+    BulkExport(JdbcClient jdbc, Persons persons, Entitlements entitlements, Pregnancies pregnancies, Institutions institutions, Areas areas, AuditLog audit,
                TransactionTemplate tx, FhirContext fhir, @Value("${fuyou.export.dir:./data/exports}") Path root) {
         this.jdbc = jdbc;
         this.persons = persons;
+        this.entitlements = entitlements;
         this.pregnancies = pregnancies;
         this.institutions = institutions;
         this.areas = areas;
@@ -83,24 +86,24 @@ public class BulkExport {
             if (!(actor.role() == StaffRole.SYSTEM_ADMIN || (actor.role() == StaffRole.INSTITUTION_ADMIN && inst.id().equals(actor.institutionId())))) {
                 throw ApiException.forbidden("only a system admin or the institution's admin may export it");
             }
-            people = jdbc.sql("select distinct person_id from person_institution where institution_id = ? and (until is null or until > now())")
-                    .param(inst.id()).query(UUID.class).list();
+            people = entitlements.personsHeldBy(inst.id());
         } else if (areaCode != null) {
             if (areas.find(areaCode).isEmpty()) throw ApiException.badField("area", "unknown area " + areaCode);
             if (!(actor.role() == StaffRole.SYSTEM_ADMIN || (actor.role() == StaffRole.REGIONAL_OFFICIAL && actor.areaCode() != null
                     && areas.withDescendants(actor.areaCode()).contains(areaCode)))) {
                 throw ApiException.forbidden("only a system admin or the area's official may export it");
             }
-            people = jdbc.sql("select id from person where address_area_code = any(?) and merged_into is null and voided_at is null")
-                    .param(areas.withDescendants(areaCode).toArray(String[]::new)).query(UUID.class).list();
+            people = persons.livingIn(areas.withDescendants(areaCode));
         } else {
             throw ApiException.badField("institution", "give institution=CODE or area=CODE");
         }
         UUID id = UUID.randomUUID();
         Export e = new Export(id, OffsetDateTime.now(), request, "RUNNING", Map.of(), actor.username(), null);
         exports.put(id, e);
-        tx.executeWithoutResult(s -> audit.record(new AuditRecord("EXPORT", "BulkExport", id.toString(), null, true, false, null,
-                Map.of("institution", String.valueOf(institutionCode), "area", String.valueOf(areaCode), "persons", people.size()))));
+        // one row naming every exported person, channel EXPORT (issue 15 §5)
+        tx.executeWithoutResult(s -> audit.record(AuditRecord.list("EXPORT", "BulkExport", people,
+                Map.of("exportId", id.toString(), "institution", String.valueOf(institutionCode), "area", String.valueOf(areaCode),
+                        "persons", people.size()))));
         var context = SecurityContextHolder.getContext().getAuthentication();
         worker.submit(() -> {
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(actor, null, context.getAuthorities()));

@@ -1,10 +1,11 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.RiskGradingPolicy;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.maternal.internal.PregnancyReader;
-import cn.fuyou.maternal.internal.Rules;
-import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -23,15 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class AntenatalCare {
 
     private final JdbcClient jdbc;
-    private final Persons persons;
+    private final RiskGradingPolicy policy;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
     private final AuditLog audit;
     private final RiskAssessments risk;
     private final Pmtct pmtct;
     private final PregnancyReader reader;
 
-    AntenatalCare(JdbcClient jdbc, Persons persons, AuditLog audit, RiskAssessments risk, Pmtct pmtct, PregnancyReader reader) {
+    AntenatalCare(JdbcClient jdbc, RiskGradingPolicy policy, PersonAccess access, Entitlements entitlements, AuditLog audit, RiskAssessments risk, Pmtct pmtct, PregnancyReader reader) {
         this.jdbc = jdbc;
-        this.persons = persons;
+        this.policy = policy;
+        this.access = access;
+        this.entitlements = entitlements;
         this.audit = audit;
         this.risk = risk;
         this.pmtct = pmtct;
@@ -47,7 +52,7 @@ public class AntenatalCare {
                   from pregnancy p where id = ? for update""")
                 .param(pregnancyId).query(P.class).optional()
                 .orElseThrow(() -> ApiException.notFound("pregnancy", pregnancyId));
-        if (!persons.canAccess(p.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
+        if (!access.canAccess(p.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         if (!"OPEN".equals(p.status()) || p.deliveryId() != null) {
             throw ApiException.conflict("not-antenatal", "已分娩或已结束，不能再登记产前检查 / the pregnancy is delivered or closed", Map.of());
         }
@@ -62,7 +67,7 @@ public class AntenatalCare {
         if (f.nextAppointment() != null && !f.nextAppointment().isAfter(f.contactDate())) {
             throw ApiException.badField("nextAppointment", "预约日期应晚于本次检查 / the next appointment must be after this contact");
         }
-        Rules.checkFactorCodes(f.factorsOrEmpty(), "factors");
+        policy.checkCodes(f.factorsOrEmpty(), "factors");
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into antenatal_contact (id, pregnancy_id, institution_id, contact_date, ga_days, weight_kg, systolic, diastolic,
@@ -83,7 +88,7 @@ public class AntenatalCare {
                          from antenatal_contact c where c.pregnancy_id = pregnancy.id and c.voided_at is null),
                        version = version + 1, changed_at = now(), changed_by = ? where id = ?""")
                 .params(actor.institutionId(), actor.username(), pregnancyId).update();
-        persons.entitle(p.womanId(), actor.institutionId(), "CARED");
+        entitlements.entitle(p.womanId(), actor.institutionId(), "CARED");
         audit.record(AuditRecord.write("CREATE", "AntenatalContact", id, p.womanId(), Map.of("pregnancyId", pregnancyId.toString())));
         if ("POSITIVE".equals(f.hiv())) pmtct.open(pregnancyId, "HIV", f.contactDate(), "PREGNANCY");
         if ("POSITIVE".equals(f.syphilis())) pmtct.open(pregnancyId, "SYPHILIS", f.contactDate(), "PREGNANCY");

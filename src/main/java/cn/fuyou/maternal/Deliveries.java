@@ -1,9 +1,12 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.RiskGradingPolicy;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.maternal.internal.PregnancyReader;
-import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.NewbornRegistration;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -25,7 +28,10 @@ public class Deliveries {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
-    private final Persons persons;
+    private final RiskGradingPolicy policy;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
+    private final NewbornRegistration newborns;
     private final AuditLog audit;
     private final Pmtct pmtct;
     private final RiskAssessments risk;
@@ -33,11 +39,15 @@ public class Deliveries {
     private final ApplicationEventPublisher events;
     private final MaternalFacts facts;
 
-    Deliveries(JdbcClient jdbc, Persons persons, AuditLog audit, Pmtct pmtct, RiskAssessments risk, PregnancyReader reader,
+    Deliveries(JdbcClient jdbc, RiskGradingPolicy policy, PersonAccess access, Entitlements entitlements,
+               NewbornRegistration newborns, AuditLog audit, Pmtct pmtct, RiskAssessments risk, PregnancyReader reader,
                ApplicationEventPublisher events, MaternalFacts facts) {
         this.facts = facts;
         this.jdbc = jdbc;
-        this.persons = persons;
+        this.policy = policy;
+        this.access = access;
+        this.entitlements = entitlements;
+        this.newborns = newborns;
         this.audit = audit;
         this.pmtct = pmtct;
         this.risk = risk;
@@ -52,7 +62,7 @@ public class Deliveries {
         P p = jdbc.sql("select woman_id, edd, registered_on, status, version from pregnancy where id = ? for update")
                 .param(pregnancyId).query(P.class).optional()
                 .orElseThrow(() -> ApiException.notFound("pregnancy", pregnancyId));
-        if (!persons.canAccess(p.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
+        if (!access.canAccess(p.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         if (!"OPEN".equals(p.status()) || jdbc.sql("select count(*) from delivery where pregnancy_id = ?").param(pregnancyId)
                 .query(Long.class).single() > 0) {
             throw ApiException.conflict("already-ended", "该孕期已登记分娩或已结束 / this pregnancy already has an outcome", Map.of());
@@ -91,7 +101,7 @@ public class Deliveries {
                 String name = b.givenName() != null && !b.givenName().isBlank() ? b.givenName().trim()
                         : (("M".equals(b.sex()) ? "之子" : "之女") + (f.babies().size() > 1 ? order : ""));
                 String birthRecord = "BR-" + deliveryId.toString().substring(0, 8).toUpperCase() + "-" + order;
-                child = persons.registerNewborn(p.womanId(), name, b.sex(), day, birthRecord, actor.institutionId());
+                child = newborns.registerNewborn(p.womanId(), name, b.sex(), day, birthRecord, actor.institutionId());
                 liveBorn.add(child);
             }
             jdbc.sql("""
@@ -146,12 +156,12 @@ public class Deliveries {
         record P(UUID womanId, String status, LocalDate endedOn) {}
         P p = jdbc.sql("select woman_id, status, ended_on from pregnancy where id = ? for update").param(pregnancyId)
                 .query(P.class).optional().orElseThrow(() -> ApiException.notFound("pregnancy", pregnancyId));
-        if (!persons.canAccess(p.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
+        if (!access.canAccess(p.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         if (!"DELIVERED".equals(p.status())) {
             throw ApiException.conflict("not-postpartum", "尚未分娩或已结案 / not in the puerperium", Map.of());
         }
         if (f.visitDate().isBefore(p.endedOn())) throw ApiException.badField("visitDate", "访视早于分娩 / visit before delivery");
-        cn.fuyou.maternal.internal.Rules.checkFactorCodes(f.factors() == null ? List.of() : f.factors(), "factors");
+        policy.checkCodes(f.factors() == null ? List.of() : f.factors(), "factors");
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into postpartum_visit (id, pregnancy_id, institution_id, kind, factors, visit_date, findings, systolic, diastolic, created_by)
@@ -159,7 +169,7 @@ public class Deliveries {
                 .params(id, pregnancyId, actor.institutionId(), f.kind(), (f.factors() == null ? List.<String>of() : f.factors()).toArray(String[]::new),
                         f.visitDate(), f.findings(), f.systolic(), f.diastolic(), actor.username())
                 .update();
-        persons.entitle(p.womanId(), actor.institutionId(), "CARED");
+        entitlements.entitle(p.womanId(), actor.institutionId(), "CARED");
         audit.record(AuditRecord.write("CREATE", "PostpartumVisit", id, p.womanId(), Map.of("kind", f.kind())));
         risk.gradeAfterChange(pregnancyId, f.visitDate());
         if ("DAY_42".equals(f.kind())) {

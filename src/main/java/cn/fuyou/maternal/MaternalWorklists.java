@@ -1,10 +1,12 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.PostpartumSchedule;
+import cn.fuyou.maternal.rules.PrenatalSchedule;
+import cn.fuyou.maternal.rules.RiskColour;
 import static cn.fuyou.shared.Rows.dates;
 import static cn.fuyou.shared.Rows.strings;
 
 import cn.fuyou.maternal.internal.PregnancyReader;
-import cn.fuyou.maternal.internal.Rules;
 import cn.fuyou.registry.Areas;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
@@ -15,12 +17,9 @@ import cn.fuyou.shared.CurrentActor;
 import cn.fuyou.shared.PageRequest;
 import cn.fuyou.shared.PageResult;
 import cn.fuyou.shared.StaffRole;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +120,10 @@ public class MaternalWorklists {
                 .list();
         List<Item> items = new ArrayList<>();
         for (Row r : rows) {
-            for (Rules.Visit v : Rules.prenatalVisits(r.edd(), r.contacts(), today)) {
-                if ("DUE".equals(v.status()) || "OVERDUE".equals(v.status())) {
-                    items.add(new Item("ANTENATAL", r.id(), r.womanId(), r.name(), r.colour(), r.purple(), "VISIT_" + v.number(),
-                            v.labelZh(), v.labelEn(), v.dueFrom(), v.dueUntil(), v.status()));
+            for (PrenatalSchedule.Visit v : PrenatalSchedule.visits(r.edd(), r.contacts(), today)) {
+                if (v.status() == PrenatalSchedule.Status.DUE || v.status() == PrenatalSchedule.Status.OVERDUE) {
+                    items.add(new Item("ANTENATAL", r.id(), r.womanId(), r.name(), r.colour(), r.purple(), "VISIT_" + v.window().number(),
+                            v.window().labelZh(), v.window().labelEn(), v.dueFrom(), v.dueUntil(), v.status().name()));
                 }
             }
         }
@@ -146,7 +145,7 @@ public class MaternalWorklists {
                 .list();
         List<Item> items = new ArrayList<>();
         for (Row r : rows) {
-            for (Rules.PostpartumItem i : Rules.postpartumItems(r.delivered(), r.discharged())) {
+            for (PostpartumSchedule.Item i : PostpartumSchedule.items(r.delivered(), r.discharged())) {
                 if (r.done().contains(i.code())) continue;
                 String status = today.isBefore(i.dueFrom()) ? "UPCOMING" : today.isAfter(i.dueUntil()) ? "OVERDUE" : "DUE";
                 if (!"UPCOMING".equals(status)) {

@@ -1,8 +1,8 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.PmtctSchedule;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
-import cn.fuyou.maternal.internal.Rules;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
 import jakarta.validation.constraints.DecimalMax;
@@ -77,8 +77,8 @@ public class Pmtct {
         var cases = jdbc.sql("select id, infection, found_at_stage, maternal_art_start, viral_load_copies from pmtct_case where pregnancy_id = ?")
                 .param(pregnancyId).query(C.class).list();
         for (C c : cases) {
-            var items = Rules.infantItems(new Rules.Exposure(c.infection(), c.foundAtStage(), c.maternalArtStart(),
-                    c.viralLoadCopies(), deliveryDate), birth);
+            var items = PmtctSchedule.infantItems(c.infection(),
+                    new PmtctSchedule.HivExposure(c.viralLoadCopies(), c.maternalArtStart(), deliveryDate, c.foundAtStage()), birth);
             for (UUID child : liveBornChildren) {
                 for (var item : items) {
                     jdbc.sql("""

@@ -1,13 +1,16 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.RiskGradingPolicy;
+import cn.fuyou.maternal.rules.PregnancyDating;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.maternal.internal.PregnancyReader;
-import cn.fuyou.maternal.internal.Rules;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -28,17 +31,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class Pregnancies {
 
     private final JdbcClient jdbc;
+    private final RiskGradingPolicy policy;
     private final Persons persons;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
     private final Institutions institutions;
     private final AuditLog audit;
     private final PregnancyReader reader;
     private final RiskAssessments risk;
     private final ObjectMapper json;
 
-    Pregnancies(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit, PregnancyReader reader,
+    Pregnancies(JdbcClient jdbc, RiskGradingPolicy policy, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit, PregnancyReader reader,
                 RiskAssessments risk, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.policy = policy;
         this.persons = persons;
+        this.access = access;
+        this.entitlements = entitlements;
         this.institutions = institutions;
         this.audit = audit;
         this.reader = reader;
@@ -51,7 +60,7 @@ public class Pregnancies {
         Actor actor = CurrentActor.get();
         PersonDetail woman = persons.load(r.womanId())
                 .orElseThrow(() -> ApiException.badField("womanId", "孕妇不存在 / no such person"));
-        if (!persons.canAccess(r.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
+        if (!access.canAccess(r.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
         if (!"F".equals(woman.sex())) throw ApiException.badField("womanId", "只能为女性建册 / only a woman can be registered");
         if (r.para() > r.gravida()) throw ApiException.badField("para", "产次不能大于孕次 / para cannot exceed gravida");
         LocalDate registeredOn = r.registeredOn() == null ? LocalDate.now() : r.registeredOn();
@@ -64,8 +73,8 @@ public class Pregnancies {
         if (r.ultrasound() != null && r.ultrasound().crlMm() == null && r.ultrasound().gestationalAgeDays() == null) {
             throw ApiException.badField("ultrasound.crlMm", "需CRL或超声孕龄 / give the CRL or the ultrasound gestational age");
         }
-        Rules.checkFactorCodes(r.historyFactors() == null ? List.of() : r.historyFactors(), "historyFactors");
-        Rules.Dating dating = Rules.date(datingInput(r), registeredOn);
+        policy.checkCodes(r.historyFactors() == null ? List.of() : r.historyFactors(), "historyFactors");
+        PregnancyDating.Result dating = date(r);
         Institution here = institutions.findById(actor.institutionId()).orElseThrow();
         UUID id = UUID.randomUUID();
         String history = toJson(Map.of("factors", r.historyFactors() == null ? List.of() : r.historyFactors(),
@@ -82,7 +91,7 @@ public class Pregnancies {
                             r.ultrasound() == null ? null : r.ultrasound().crlMm(),
                             r.ultrasound() == null ? null : r.ultrasound().gestationalAgeDays(),
                             r.art() == null ? null : r.art().transferDate(), r.art() == null ? null : r.art().embryoAgeDays(),
-                            dating.edd(), dating.method(), dating.redated(), dating.suboptimallyDated(), r.heightCm(),
+                            dating.edd(), dating.method().name(), dating.redated(), dating.suboptimallyDated(), r.heightCm(),
                             r.prePregnancyWeightKg(), r.fetusCount() == null ? 1 : r.fetusCount(),
                             r.uterineSurgeries() == null ? 0 : r.uterineSurgeries(), r.monthsSinceLastUterineSurgery(),
                             r.lastBirthDate(), history, actor.username(), actor.username())
@@ -93,7 +102,7 @@ public class Pregnancies {
             throw ApiException.conflict("open-pregnancy", "她已有一个未结束的孕期档案 / she already has an open pregnancy",
                     Map.of("pregnancyId", open));
         }
-        persons.entitle(r.womanId(), here.id(), "CARED");
+        entitlements.entitle(r.womanId(), here.id(), "CARED");
         audit.record(AuditRecord.write("CREATE", "Pregnancy", id, r.womanId(), Map.of("edd", dating.edd().toString())));
         risk.gradeAfterChange(id, registeredOn);
         return reader.read(id).orElseThrow();
@@ -107,7 +116,7 @@ public class Pregnancies {
 
     private PregnancyRecord open(UUID id, boolean readOnly) {
         UUID woman = womanOf(id);
-        if (!persons.canAccess(woman)) {
+        if (!access.canAccess(woman)) {
             audit.recordIndependently(AuditRecord.read("Pregnancy", id, woman, false, false, null));
             throw ApiException.forbidden("您所在机构无权查看此记录 / your institution is not entitled to this record");
         }
@@ -118,17 +127,24 @@ public class Pregnancies {
 
     /** For another module's write that embeds her pregnancy (a referral's summary): access checked, the caller audits. */
     public PregnancyRecord readForWrite(UUID id) {
-        if (!persons.canAccess(womanOf(id))) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
+        if (!access.canAccess(womanOf(id))) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         return reader.read(id).orElseThrow();
     }
 
     public record PregnancySummary(UUID id, LocalDate registeredOn, LocalDate edd, String status, String outcome,
                                    String colour, boolean purple) {}
 
+    /** A woman's pregnancies: a read of her record, audited like opening it (issue 15 §5). */
+    @Transactional
     public List<PregnancySummary> forWoman(UUID womanId) {
-        if (!persons.canAccess(womanId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled");
-        return jdbc.sql("select id, registered_on, edd, status, outcome, colour, purple from pregnancy where woman_id = ? order by registered_on desc")
+        if (!access.canAccess(womanId)) {
+            audit.recordIndependently(AuditRecord.read("Pregnancy", null, womanId, false, false, null));
+            throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled");
+        }
+        var list = jdbc.sql("select id, registered_on, edd, status, outcome, colour, purple from pregnancy where woman_id = ? order by registered_on desc")
                 .param(womanId).query(PregnancySummary.class).list();
+        audit.recordRead(new AuditRecord("LIST", "Pregnancy", null, womanId, true, false, null, Map.of("results", list.size())));
+        return list;
     }
 
     /** Ends a pregnancy that did not reach delivery (miscarriage, termination, ectopic, death, transfer). */
@@ -183,11 +199,12 @@ public class Pregnancies {
                 .orElseThrow(() -> ApiException.notFound("pregnancy", pregnancyId));
     }
 
-    static Rules.DatingInput datingInput(PregnancyRegistration r) {
-        return new Rules.DatingInput(r.lmp(), r.ultrasound() == null ? null : r.ultrasound().date(),
-                r.ultrasound() == null ? null : r.ultrasound().crlMm(),
-                r.ultrasound() == null ? null : r.ultrasound().gestationalAgeDays(),
-                r.art() == null ? null : r.art().transferDate(), r.art() == null ? null : r.art().embryoAgeDays());
+    /** §3: dates the pregnancy by LMP, ultrasound and ART transfer (a refusal names the field). */
+    static PregnancyDating.Result date(PregnancyRegistration r) {
+        return PregnancyDating.date(r.lmp(),
+                r.ultrasound() == null ? null : new PregnancyDating.Ultrasound(r.ultrasound().date(), r.ultrasound().crlMm(),
+                        r.ultrasound().gestationalAgeDays()),
+                r.art() == null ? null : new PregnancyDating.Art(r.art().transferDate(), r.art().embryoAgeDays()));
     }
 
     private String toJson(Object o) {

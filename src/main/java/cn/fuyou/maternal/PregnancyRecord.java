@@ -1,5 +1,6 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.RiskColour;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ public record PregnancyRecord(
         boolean suboptimallyDated, GestationalAge gestationalAgeToday, BigDecimal heightCm, BigDecimal prePregnancyWeightKg,
         int fetusCount, int uterineSurgeries, Integer monthsSinceLastUterineSurgery, LocalDate lastBirthDate,
         List<String> historyFactors, String historyNotes, String status, String outcome, LocalDate outcomeDate,
-        String colour, boolean purple, boolean screenPositive, CareWarning careWarning,
+        RiskColour colour, boolean purple, boolean screenPositive, CareWarning careWarning,
         List<Contact> contacts, List<Grading> gradings, List<Case> cases, List<Task> gradingTasks, List<ScheduledVisit> schedule,
         Delivery delivery, List<PostpartumVisit> postpartumVisits, List<Pmtct> pmtct, long version) {
 
@@ -41,7 +42,7 @@ public record PregnancyRecord(
                           String ultrasound, List<String> factors, String plan, LocalDate nextAppointment,
                           String createdBy, OffsetDateTime createdAt) {}
 
-    public record Grading(UUID id, LocalDate assessedOn, String stage, String computedColour, String colour, boolean purple,
+    public record Grading(UUID id, LocalDate assessedOn, String stage, RiskColour computedColour, RiskColour colour, boolean purple,
                           boolean screenPositive, JsonNode factors, String ruleSetVersion, String overrideReason,
                           boolean confirmed, String institutionCode, String createdBy, OffsetDateTime createdAt) {}
 

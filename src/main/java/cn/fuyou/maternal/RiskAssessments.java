@@ -1,26 +1,27 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.maternal.rules.RiskFindings;
+import cn.fuyou.maternal.rules.RiskInputs;
+import cn.fuyou.maternal.rules.RiskGrading;
+import cn.fuyou.maternal.rules.RiskGradingPolicy;
+import cn.fuyou.maternal.rules.RiskColour;
 import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
-import cn.fuyou.maternal.internal.Rules;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,19 +38,21 @@ public class RiskAssessments {
     static final int GRADING_TASK_DAYS = 14;
 
     private final JdbcClient jdbc;
+    private final RiskGradingPolicy policy;
     private final Persons persons;
+    private final PersonAccess access;
     private final Institutions institutions;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
 
-    RiskAssessments(JdbcClient jdbc, Persons persons, Institutions institutions, AuditLog audit,
-                    ApplicationEventPublisher events, ObjectMapper json) {
+    RiskAssessments(JdbcClient jdbc, RiskGradingPolicy policy, Persons persons, PersonAccess access, Institutions institutions, AuditLog audit,
+                    ObjectMapper json) {
         this.jdbc = jdbc;
+        this.policy = policy;
         this.persons = persons;
+        this.access = access;
         this.institutions = institutions;
         this.audit = audit;
-        this.events = events;
         this.json = json;
     }
 
@@ -68,7 +71,7 @@ public class RiskAssessments {
         if (in.endedOn() != null && assessedOn.isAfter(in.endedOn().plusDays(42))) {
             return null; // re-grading runs up to 42 days postpartum (§1)
         }
-        Rules.Grading g = Rules.grade(toGradingInput(in, assessedOn));
+        RiskGrading g = policy.grade(toRiskInputs(in, assessedOn));
         Institution here = institutions.findById(actor.institutionId()).orElseThrow();
         String stage = here.level() >= 2 ? "GRADING" : "SCREENING";
         UUID id = UUID.randomUUID();
@@ -82,7 +85,6 @@ public class RiskAssessments {
         apply(pregnancyId, in, g.colour(), g.purple(), g.screenPositive(), here, stage);
         audit.record(AuditRecord.write("GRADE", "Pregnancy", pregnancyId, in.womanId(),
                 Map.of("colour", g.colour().name(), "purple", g.purple(), "ruleSetVersion", g.ruleSetVersion())));
-        events.publishEvent(new RiskGraded(pregnancyId, in.womanId(), id, g.colour(), g.purple(), g.screenPositive(), g.ruleSetVersion()));
         return id;
     }
 
@@ -97,7 +99,7 @@ public class RiskAssessments {
                 .param(gradingId).query(Row.class).optional()
                 .orElseThrow(() -> ApiException.notFound("grading", gradingId));
         Inputs in = inputs(row.pregnancyId());
-        if (!persons.canAccess(in.womanId())) throw ApiException.forbidden("无权操作 / not entitled");
+        if (!access.canAccess(in.womanId())) throw ApiException.forbidden("无权操作 / not entitled");
         RiskColour computed = RiskColour.valueOf(row.computedColour());
         RiskColour colour = override == null ? computed : override;
         if (colour != computed && (reason == null || reason.strip().length() < 4)) {
@@ -205,24 +207,20 @@ public class RiskAssessments {
                 .optional().orElseThrow(() -> ApiException.notFound("pregnancy", pregnancyId));
     }
 
-    /** Maps her data to the policy's inputs; tests, screening items and history become factor codes. */
-    static Rules.GradingInput toGradingInput(Inputs in, LocalDate on) {
-        Set<String> factors = new LinkedHashSet<>(in.historyFactors());
-        factors.addAll(in.latestFactors());
-        if ("NEGATIVE".equals(in.rh())) factors.add("RH_NEGATIVE");
-        if ("POSITIVE".equals(in.hiv())) factors.add("HIV");
-        if ("POSITIVE".equals(in.syphilis())) factors.add("SYPHILIS");
-        if ("POSITIVE".equals(in.hbsag())) factors.add("VIRAL_HEPATITIS");
-        LocalDate conception = in.lmp() != null ? in.lmp().plusDays(14) : in.registeredOn();
-        // fuyou rule: the birth interval runs from the last birth to this conception (LMP + 14 days).
-        if (in.lastBirthDate() != null) {
-            if (conception.isBefore(in.lastBirthDate().plusMonths(18))) factors.add("BIRTH_INTERVAL_UNDER_18_MONTHS");
-            if (conception.isAfter(in.lastBirthDate().plusYears(5))) factors.add("BIRTH_INTERVAL_OVER_5_YEARS");
-        }
-        BigDecimal weight = in.prePregnancyWeightKg() != null ? in.prePregnancyWeightKg() : in.firstWeightKg();
-        Integer age = in.birthDate() == null ? null : Period.between(in.birthDate(), on).getYears();
-        return new Rules.GradingInput(age, in.heightCm(), weight, in.hb(), in.plt(), in.pasp(), in.nyha(), in.ef(),
-                in.creatinine(), in.fetusCount(), in.uterineSurgeries(), in.monthsSinceSurgery(), factors);
+    /** Her data as the policy's inputs, through the one mapping ({@link RiskFindings}). */
+    static RiskInputs toRiskInputs(Inputs in, LocalDate on) {
+        return RiskFindings.of()
+                .ageOn(in.birthDate(), on)
+                .body(in.heightCm(), in.prePregnancyWeightKg() != null ? in.prePregnancyWeightKg() : in.firstWeightKg())
+                .bloods(in.hb(), in.plt())
+                .heart(in.pasp() == null ? null : BigDecimal.valueOf(in.pasp()), in.nyha(), in.ef() == null ? null : BigDecimal.valueOf(in.ef()))
+                .creatinine(in.creatinine())
+                .obstetric(in.fetusCount(), in.uterineSurgeries(), in.monthsSinceSurgery())
+                .factors(in.historyFactors())
+                .factors(in.latestFactors())
+                .tests(in.rh(), in.hiv(), in.syphilis(), in.hbsag())
+                .birthInterval(in.lastBirthDate(), in.lmp(), in.registeredOn())
+                .toInputs();
     }
 
     @SuppressWarnings("unchecked")

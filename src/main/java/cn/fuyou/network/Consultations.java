@@ -4,7 +4,8 @@ import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
-import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.Entitlements;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -29,15 +30,17 @@ public class Consultations {
 
     private final JdbcClient jdbc;
     private final Institutions institutions;
-    private final Persons persons;
-    private final Referrals referrals;
+    private final PersonAccess access;
+    private final Entitlements entitlements;
+    private final ReferralAttachments attachments;
     private final AuditLog audit;
 
-    Consultations(JdbcClient jdbc, Institutions institutions, Persons persons, Referrals referrals, AuditLog audit) {
+    Consultations(JdbcClient jdbc, Institutions institutions, PersonAccess access, Entitlements entitlements, ReferralAttachments attachments, AuditLog audit) {
         this.jdbc = jdbc;
         this.institutions = institutions;
-        this.persons = persons;
-        this.referrals = referrals;
+        this.access = access;
+        this.entitlements = entitlements;
+        this.attachments = attachments;
         this.audit = audit;
     }
 
@@ -59,8 +62,8 @@ public class Consultations {
         Institution to = institutions.find(c.toInstitutionCode())
                 .orElseThrow(() -> ApiException.badField("toInstitutionCode", "未知机构 / unknown institution"));
         if (c.personId() != null) {
-            if (!persons.canAccess(c.personId())) throw ApiException.forbidden("无权查看此人员 / not entitled to this person");
-            persons.entitle(c.personId(), to.id(), "REFERRED");
+            if (!access.canAccess(c.personId())) throw ApiException.forbidden("无权查看此人员 / not entitled to this person");
+            entitlements.entitle(c.personId(), to.id(), "REFERRED");
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -68,7 +71,7 @@ public class Consultations {
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, c.type(), c.personId(), actor.institutionId(), to.id(), c.summary(), c.question(), actor.username()).update();
         if (c.attachments() != null) {
-            for (int i = 0; i < c.attachments().size(); i++) referrals.attachToConsultation(id, c.attachments().get(i), "attachments[" + i + "]");
+            for (int i = 0; i < c.attachments().size(); i++) attachments.attachToConsultation(id, c.attachments().get(i), "attachments[" + i + "]");
         }
         audit.record(AuditRecord.write("CREATE", "Consultation", id, c.personId(), Map.of("to", to.code(), "type", c.type())));
         return get(id);

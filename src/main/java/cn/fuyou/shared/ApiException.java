@@ -29,6 +29,11 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, message)), Map.of());
     }
 
+    /** A rule's refusal of one input, as the API reports it. */
+    public static ApiException of(InvalidFieldException e) {
+        return badField(e.field(), e.getMessage());
+    }
+
     public static ApiException notFound(String what, Object id) {
         return new ApiException(HttpStatus.NOT_FOUND, "not-found", what + " " + id + " not found", List.of(), Map.of());
     }

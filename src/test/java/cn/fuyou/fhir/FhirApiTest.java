@@ -15,8 +15,6 @@ import cn.fuyou.shared.StaffRole;
 import cn.fuyou.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -270,7 +268,7 @@ class FhirApiTest extends IntegrationTest {
     @Test
     @DisplayName("issue 5 §6: every factor the mapping table produces is a code of the active rule set")
     void mappingTable() {
-        var rules = cn.fuyou.maternal.RiskRuleSet.load("NHC-2017-CQ-1");
+        var rules = cn.fuyou.maternal.rules.RiskRuleSet.load("NHC-2017-CQ-1");
         Map<String, String> all = new java.util.HashMap<>(GradingInputMapping.SNOMED);
         all.putAll(GradingInputMapping.ICD10);
         all.values().stream().filter(v -> !v.equals(GradingInputMapping.PREGNANCY))

@@ -60,6 +60,23 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A binary download (e.g. a PDF) through the same session: status, content type and bytes. */
+    public record Download(int status, String contentType, byte[] body) {}
+
+    public Download download(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        try {
+            HttpResponse<byte[]> res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A binary download (e.g. an .xlsx): status and bytes. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
@@ -70,6 +87,12 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A raw text body with its own content type (e.g. a CSV upload). */
+    public Response postText(String path, String contentType, String text) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(text))
+                .header("Content-Type", contentType));
     }
 
     public Response post(String path, Object body) {

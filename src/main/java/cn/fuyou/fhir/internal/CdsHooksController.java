@@ -6,15 +6,14 @@ import cn.fuyou.childhealth.GrowthAssessment;
 import cn.fuyou.childhealth.GrowthStandard;
 import cn.fuyou.fhir.FhirCodes;
 import cn.fuyou.fhir.GradingInputMapping;
-import cn.fuyou.maternal.RiskColour;
-import cn.fuyou.maternal.RiskGrading;
-import cn.fuyou.maternal.RiskInputs;
-import cn.fuyou.maternal.ActiveRiskRules;
+import cn.fuyou.maternal.rules.RiskColour;
+import cn.fuyou.maternal.rules.RiskGrading;
+import cn.fuyou.maternal.rules.RiskFindings;
+import cn.fuyou.maternal.rules.RiskGradingPolicy;
 import cn.fuyou.shared.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CdsHooksController {
 
     private final FhirContext fhir;
+    private final RiskGradingPolicy policy;
 
-    CdsHooksController(FhirContext fhir) {
+    CdsHooksController(FhirContext fhir, RiskGradingPolicy policy) {
         this.fhir = fhir;
+        this.policy = policy;
     }
 
     static final Map<String, String> PREFETCH = Map.of(
@@ -107,9 +107,9 @@ class CdsHooksController {
         }
         Map<String, BigDecimal> latest = latestValues(p.observations());
         LocalDate birth = PatientTranslator.localDate(p.patient().getBirthDateElement());
-        RiskGrading g = ActiveRiskRules.policy().grade(new RiskInputs(birth == null ? null : Period.between(birth, LocalDate.now()).getYears(),
-                latest.get("heightCm"), latest.get("weightKg"), latest.get("hemoglobinGPerL"), latest.get("plateletsE9PerL"), null, null,
-                latest.get("ejectionFractionPercent"), null, null, null, null, factors));
+        RiskFindings findings = RiskFindings.of().ageOn(birth, LocalDate.now()).factors(factors);
+        latest.forEach(findings::measured);
+        RiskGrading g = policy.grade(findings.toInputs());
         String indicator = g.colour() == RiskColour.RED ? "critical" : g.colour() == RiskColour.ORANGE || g.purple() ? "warning" : "info";
         String summary = "妊娠风险 " + zh(g.colour()) + (g.purple() ? " + 紫色" : "") + " / pregnancy risk " + g.colour().name().toLowerCase()
                 + (g.purple() ? " + purple" : "") + (pregnant ? "" : " (no active pregnancy condition)");

@@ -76,7 +76,7 @@ public final class MaternalProviders {
             e.setPeriod(new Period().setStartElement(PatientTranslator.dateTimeType(p.registeredOn())).setEndElement(PatientTranslator.dateTimeType(p.outcomeDate())));
             e.addExtension("urn:fuyou:ext:edd", PatientTranslator.dateType(p.edd()));
             if (p.colour() != null) {
-                e.addExtension("urn:fuyou:ext:risk-colour", new Coding(FhirCodes.RISK_COLOUR, p.colour(), null));
+                e.addExtension("urn:fuyou:ext:risk-colour", new Coding(FhirCodes.RISK_COLOUR, p.colour().name(), null));
             }
             return e;
         }
@@ -122,7 +122,7 @@ public final class MaternalProviders {
             r.setOccurrence(PatientTranslator.dateTimeType(g.assessedOn()));
             r.setMethod(new CodeableConcept(new Coding("urn:fuyou:cs:rule-set", g.ruleSetVersion(), "NHC 2017 five-colour grading")));
             r.setCode(new CodeableConcept(new Coding("urn:fuyou:cs:grading-stage", g.stage(), null)));
-            r.addPrediction().setOutcome(new CodeableConcept(new Coding(FhirCodes.RISK_COLOUR, g.colour(), g.colour().toLowerCase())));
+            r.addPrediction().setOutcome(new CodeableConcept(new Coding(FhirCodes.RISK_COLOUR, g.colour().name(), g.colour().name().toLowerCase())));
             if (g.purple()) r.addPrediction().setOutcome(new CodeableConcept(new Coding(FhirCodes.RISK_COLOUR, "PURPLE", "purple")));
             g.factors().forEach(f -> r.addNote().setText(f.path("code").asText() + " (" + f.path("colour").asText() + "): "
                     + f.path("reasonZh").asText() + " / " + f.path("reasonEn").asText()));

@@ -11,7 +11,7 @@ import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.network.Referrals;
 import cn.fuyou.registry.PersonDetail;
-import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.PersonAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,10 +43,10 @@ public final class MoreProviders {
 
     @Component
     public static class RelatedPersonProvider implements IResourceProvider {
-        private final Persons persons;
+        private final PersonAccess access;
 
-        RelatedPersonProvider(Persons persons) {
-            this.persons = persons;
+        RelatedPersonProvider(PersonAccess access) {
+            this.access = access;
         }
 
         @Override
@@ -57,7 +57,7 @@ public final class MoreProviders {
         /** Mother, children and partner of the patient, each as a RelatedPerson of hers. */
         @Search
         public List<RelatedPerson> search(@RequiredParam(name = RelatedPerson.SP_PATIENT) ReferenceParam patient) {
-            return related(persons.open(patientOf(patient)));
+            return related(access.open(patientOf(patient)));
         }
 
         List<RelatedPerson> related(PersonDetail p) {
@@ -84,11 +84,11 @@ public final class MoreProviders {
 
     @Component
     public static class ConditionProvider implements IResourceProvider {
-        private final Persons persons;
+        private final PersonAccess access;
         private final ReceivedConditions conditions;
 
-        ConditionProvider(Persons persons, ReceivedConditions conditions) {
-            this.persons = persons;
+        ConditionProvider(PersonAccess access, ReceivedConditions conditions) {
+            this.access = access;
             this.conditions = conditions;
         }
 
@@ -101,7 +101,7 @@ public final class MoreProviders {
         @Search
         public List<Condition> search(@RequiredParam(name = Condition.SP_PATIENT) ReferenceParam patient) {
             UUID id = patientOf(patient);
-            persons.open(id);
+            access.open(id);
             return conditions.forPerson(id);
         }
     }
@@ -209,15 +209,15 @@ public final class MoreProviders {
     /** Patient/$everything: her record and everything fuyou holds about her, in one searchset Bundle. */
     @Component
     public static class EverythingProvider {
-        private final Persons persons;
+        private final PersonAccess access;
         private final Pregnancies pregnancies;
         private final Referrals referrals;
         private final ReceivedConditions conditions;
         private final RelatedPersonProvider related;
 
-        EverythingProvider(Persons persons, Pregnancies pregnancies, Referrals referrals, ReceivedConditions conditions,
+        EverythingProvider(PersonAccess access, Pregnancies pregnancies, Referrals referrals, ReceivedConditions conditions,
                            RelatedPersonProvider related) {
-            this.persons = persons;
+            this.access = access;
             this.pregnancies = pregnancies;
             this.referrals = referrals;
             this.conditions = conditions;
@@ -227,7 +227,7 @@ public final class MoreProviders {
         @Operation(name = "$everything", idempotent = true, type = Patient.class)
         public Bundle everything(@IdParam IdType id) {
             UUID person = PatientProvider.uuid(id);
-            PersonDetail p = persons.open(person);
+            PersonDetail p = access.open(person);
             List<Resource> all = new ArrayList<>();
             all.add(PatientTranslator.toFhir(p));
             all.addAll(related.related(p));

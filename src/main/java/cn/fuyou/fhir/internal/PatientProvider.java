@@ -18,7 +18,12 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import cn.fuyou.fhir.FhirCodes;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.PersonSummary;
+import cn.fuyou.registry.ExternalPerson;
 import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.ExternalPersonImport;
+import cn.fuyou.registry.PersonAccess;
+import cn.fuyou.registry.PersonRegistration;
+import cn.fuyou.registry.PersonSearch;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.PageRequest;
 import java.util.List;
@@ -34,9 +39,17 @@ import org.springframework.stereotype.Component;
 public class PatientProvider implements IResourceProvider {
 
     private final Persons persons;
+    private final PersonAccess access;
+    private final PersonSearch personSearch;
+    private final PersonRegistration registration;
+    private final ExternalPersonImport externalPersons;
 
-    PatientProvider(Persons persons) {
+    PatientProvider(Persons persons, PersonAccess access, PersonSearch personSearch, PersonRegistration registration, ExternalPersonImport externalPersons) {
         this.persons = persons;
+        this.access = access;
+        this.personSearch = personSearch;
+        this.registration = registration;
+        this.externalPersons = externalPersons;
     }
 
     @Override
@@ -46,7 +59,7 @@ public class PatientProvider implements IResourceProvider {
 
     @Read(version = false)
     public Patient read(@IdParam IdType id) {
-        return PatientTranslator.toFhir(persons.open(uuid(id)));
+        return PatientTranslator.toFhir(access.open(uuid(id)));
     }
 
     @Search
@@ -61,9 +74,9 @@ public class PatientProvider implements IResourceProvider {
             String type = FhirCodes.PASSPORT.equals(identifier.getSystem()) ? "PASSPORT" : "EXTERNAL";
             String number = type.equals("EXTERNAL") ? identifier.getSystem() + "|" + identifier.getValue() : identifier.getValue();
             Optional<UUID> id = persons.findByDocument(type, number);
-            return id.filter(persons::canAccess).map(persons::open).map(PatientTranslator::toFhir).stream().toList();
+            return id.filter(access::canAccess).map(access::open).map(PatientTranslator::toFhir).stream().toList();
         }
-        hits = persons.search(q, new PageRequest(0, 200)).items();
+        hits = personSearch.search(q, new PageRequest(0, 200)).items();
         return hits.stream().filter(h -> !h.restricted())
                 .map(h -> persons.load(h.id()).orElseThrow())
                 .filter(p -> birthdate == null || birthdate.getValue() == null
@@ -80,7 +93,7 @@ public class PatientProvider implements IResourceProvider {
             String type = FhirCodes.PASSPORT.equals(doc.getSystem()) ? "PASSPORT" : "RESIDENT_ID";
             Optional<UUID> existing = persons.findByDocument(type, doc.getValue() == null ? "" : doc.getValue().trim().toUpperCase());
             if (existing.isPresent()) return new MethodOutcome(new IdType("Patient", existing.get().toString()), false);
-            PersonDetail created = persons.register(PatientTranslator.toForm(patient, null));
+            PersonDetail created = registration.register(PatientTranslator.toForm(patient, null));
             return new MethodOutcome(new IdType("Patient", created.id().toString(), Long.toString(created.version())), true);
         }
         return new MethodOutcome(new IdType("Patient", importExternal(patient).toString()), true);
@@ -94,7 +107,7 @@ public class PatientProvider implements IResourceProvider {
         String phone = patient.getTelecom().stream().filter(t -> t.getSystem() == org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE)
                 .map(t -> t.getValue()).findFirst().orElse(null);
         String district = patient.getAddressFirstRep().getDistrict();
-        return persons.importExternal(new Persons.ExternalPerson(id.getSystem() + "|" + id.getValue(), name.getFamily(),
+        return externalPersons.importExternal(new ExternalPerson(id.getSystem() + "|" + id.getValue(), name.getFamily(),
                 name.getGivenAsSingleString(), PatientTranslator.sex(patient), PatientTranslator.localDate(patient.getBirthDateElement()),
                 phone, district != null && district.matches("\\d{6}|LJXQ") ? district : null));
     }
@@ -103,7 +116,7 @@ public class PatientProvider implements IResourceProvider {
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient patient) {
         String v = id.hasVersionIdPart() ? id.getVersionIdPart() : patient.getMeta().getVersionId();
         if (v == null) throw ApiException.badField("meta.versionId", "version required (If-Match or meta.versionId)");
-        PersonDetail updated = persons.correct(uuid(id), PatientTranslator.toForm(patient, Long.parseLong(v)));
+        PersonDetail updated = registration.correct(uuid(id), PatientTranslator.toForm(patient, Long.parseLong(v)));
         return new MethodOutcome(new IdType("Patient", updated.id().toString(), Long.toString(updated.version())), false)
                 .setResource(PatientTranslator.toFhir(updated));
     }

@@ -92,6 +92,17 @@ public final class PatientTranslator {
 
     /** The calendar date a FHIR date or dateTime names (its own offset, not the server's zone). */
     public static LocalDate localDate(org.hl7.fhir.r4.model.BaseDateTimeType t) {
-        return t == null || t.getValueAsString() == null ? null : LocalDate.parse(t.getValueAsString().substring(0, 10));
+        if (t == null || t.getValueAsString() == null) return null;
+        String v = t.getValueAsString();
+        // FHIR allows "1985" or "1985-03": fuyou needs the day (issue 15 §3: a year-only date was a 500)
+        if (t.getPrecision() == null || t.getPrecision().ordinal() < ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal()
+                || v.length() < 10) {
+            throw cn.fuyou.shared.ApiException.badField("date", "需要完整日期 YYYY-MM-DD / a full date (YYYY-MM-DD) is required, got " + v);
+        }
+        try {
+            return cn.fuyou.shared.web.InputBounds.checked(LocalDate.parse(v.substring(0, 10)));
+        } catch (RuntimeException e) {
+            throw cn.fuyou.shared.ApiException.badField("date", "日期无效 / not a valid date: " + v);
+        }
     }
 }

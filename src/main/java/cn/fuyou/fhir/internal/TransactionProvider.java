@@ -11,6 +11,7 @@ import cn.fuyou.maternal.ContactForm;
 import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.maternal.PregnancyRegistration;
 import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -131,6 +132,8 @@ public class TransactionProvider {
             findings.forEach(this::apply);
         } catch (ApiException e) {
             throw new UnprocessableEntityException("the bundle has problems: nothing was stored", FhirErrors.outcome(e));
+        } catch (InvalidFieldException e) {
+            throw new UnprocessableEntityException("the bundle has problems: nothing was stored", FhirErrors.outcome(ApiException.of(e)));
         }
         for (Bundle.BundleEntryComponent e : entries) {
             String status = e.getResource() instanceof Patient || e.getResource() instanceof Condition || e.getResource() instanceof Observation

@@ -1,25 +1,24 @@
 package cn.fuyou.maternal.internal;
 
+import cn.fuyou.maternal.rules.PrenatalSchedule;
 import static cn.fuyou.shared.Rows.integer;
 import static cn.fuyou.shared.Rows.strings;
 
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.maternal.PregnancyRecord.GestationalAge;
 import cn.fuyou.maternal.PregnancyRecord.InstitutionRef;
-import cn.fuyou.maternal.RiskColour;
+import cn.fuyou.maternal.rules.RiskColour;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.Persons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +59,7 @@ public class PregnancyReader {
         InstitutionRef care = ref(rs.getObject("care_institution_id", UUID.class));
         LocalDate edd = rs.getObject("edd", LocalDate.class);
         String status = rs.getString("status");
-        String colour = rs.getString("colour");
+        RiskColour colour = RiskColour.parse(rs.getString("colour"));
         JsonNode history = readTree(rs.getString("history_json"));
         List<String> historyFactors = toList(history.path("factors"));
         var contacts = contacts(id);
@@ -68,9 +67,9 @@ public class PregnancyReader {
         List<LocalDate> contactDates = contacts.stream().map(PregnancyRecord.Contact::contactDate).toList();
         LocalDate today = LocalDate.now();
         List<PregnancyRecord.ScheduledVisit> schedule = "OPEN".equals(status) && delivery == null
-                ? Rules.prenatalVisits(edd, contactDates, today).stream()
-                    .map(v -> new PregnancyRecord.ScheduledVisit(v.number(), v.labelZh(), v.labelEn(), v.dueFrom(), v.dueUntil(),
-                            v.doneOn(), v.status())).toList()
+                ? PrenatalSchedule.visits(edd, contactDates, today).stream()
+                    .map(v -> new PregnancyRecord.ScheduledVisit(v.window().number(), v.window().labelZh(), v.window().labelEn(),
+                            v.dueFrom(), v.dueUntil(), v.doneOn(), v.status().name())).toList()
                 : List.of();
         return new PregnancyRecord(id, womanId, woman.fullName(), woman.birthDate(), woman.addressAreaCode(),
                 rs.getObject("partner_id", UUID.class), registered, care, rs.getObject("registered_on", LocalDate.class),
@@ -97,11 +96,11 @@ public class PregnancyReader {
      * maternal care centre (a designated level-2 centre is enough; delivery at level 3 where
      * possible); red level 3.
      */
-    static PregnancyRecord.CareWarning careWarning(String colour, InstitutionRef care, String status, boolean criticalCentre) {
+    static PregnancyRecord.CareWarning careWarning(RiskColour colour, InstitutionRef care, String status, boolean criticalCentre) {
         if (colour == null || "CLOSED".equals(status)) return null;
-        int required = RiskColour.valueOf(colour).requiredLevel();
+        int required = colour.requiredLevel();
         if (care.level() >= required) return null;
-        if ("ORANGE".equals(colour) && criticalCentre && care.level() >= 2) return null;
+        if (colour == RiskColour.ORANGE && criticalCentre && care.level() >= 2) return null;
         return new PregnancyRecord.CareWarning(required, care.level(),
                 "其风险颜色要求在" + required + "级及以上医疗机构管理，当前机构为" + care.level() + "级，请转诊",
                 "her colour needs care at level " + required + " or above; this institution is level " + care.level() + ": refer her");
@@ -148,8 +147,8 @@ public class PregnancyReader {
                 select g.*, g.factors::text as factors_json from risk_grading g where g.pregnancy_id = ? order by g.created_at""")
                 .param(pregnancyId)
                 .query((rs, n) -> new PregnancyRecord.Grading(rs.getObject("id", UUID.class),
-                        rs.getObject("assessed_on", LocalDate.class), rs.getString("stage"), rs.getString("computed_colour"),
-                        rs.getString("colour"), rs.getBoolean("purple"), rs.getBoolean("screen_positive"),
+                        rs.getObject("assessed_on", LocalDate.class), rs.getString("stage"), RiskColour.parse(rs.getString("computed_colour")),
+                        RiskColour.parse(rs.getString("colour")), rs.getBoolean("purple"), rs.getBoolean("screen_positive"),
                         readTree(rs.getString("factors_json")), rs.getString("rule_set_version"), rs.getString("override_reason"),
                         rs.getBoolean("confirmed"), ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("created_by"),
                         rs.getObject("created_at", OffsetDateTime.class)))

@@ -1,10 +1,9 @@
 package cn.fuyou.maternal.web;
 
-import cn.fuyou.maternal.PregnancyDating;
-import cn.fuyou.maternal.RiskGrading;
-import cn.fuyou.maternal.RiskInputs;
-import cn.fuyou.maternal.UnknownFactorException;
-import cn.fuyou.maternal.internal.Rules;
+import cn.fuyou.maternal.rules.PregnancyDating;
+import cn.fuyou.maternal.rules.RiskGrading;
+import cn.fuyou.maternal.rules.RiskFindings;
+import cn.fuyou.maternal.rules.RiskGradingPolicy;
 import cn.fuyou.shared.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -28,6 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class CalculatorController {
+
+    private final RiskGradingPolicy policy;
+
+    CalculatorController(RiskGradingPolicy policy) {
+        this.policy = policy;
+    }
 
     record RiskRequest(
             @Min(value = 10, message = "年龄10–60岁 / age 10–60") @Max(value = 60, message = "年龄10–60岁 / age 10–60") Integer ageYears,
@@ -60,23 +65,24 @@ class CalculatorController {
             if (age < 10 || age > 60) throw ApiException.badField("birthDate", "年龄10–60岁 / age must be 10–60");
         }
         List<String> factors = r.factors() == null ? List.of() : r.factors();
-        Rules.checkFactorCodes(factors, "factors");
-        try {
-            RiskGrading g = Rules.policy().grade(new RiskInputs(age, r.heightCm(), r.prePregnancyWeightKg(), r.hemoglobinGPerL(),
-                    r.plateletsE9PerL(), r.pulmonaryArterySystolicMmHg(), r.nyhaClass(), r.ejectionFractionPercent(),
-                    r.creatinineTimesUpperLimit(), r.fetusCount(), r.uterineSurgeries(), r.monthsSinceLastUterineSurgery(), factors));
-            return new RiskResponse(g.colour().name().toLowerCase(), g.purple(), g.screenPositive(),
-                    g.factors().stream().map(f -> new FactorView(f.code(), f.colour().toLowerCase(), f.reason())).toList(),
-                    g.ruleSetVersion());
-        } catch (UnknownFactorException e) {
-            throw ApiException.badField("factors", e.getMessage());
-        }
+        policy.checkCodes(factors, "factors");
+        RiskGrading g = policy.grade(RiskFindings.of().age(age)
+                .body(r.heightCm(), r.prePregnancyWeightKg())
+                .bloods(r.hemoglobinGPerL(), r.plateletsE9PerL())
+                .heart(r.pulmonaryArterySystolicMmHg(), r.nyhaClass(), r.ejectionFractionPercent())
+                .creatinine(r.creatinineTimesUpperLimit())
+                .obstetric(r.fetusCount(), r.uterineSurgeries(), r.monthsSinceLastUterineSurgery())
+                .factors(factors)
+                .toInputs());
+        return new RiskResponse(g.colour().name().toLowerCase(), g.purple(), g.screenPositive(),
+                g.factors().stream().map(f -> new FactorView(f.code(), f.colour().toLowerCase(), f.reason())).toList(),
+                g.ruleSetVersion());
     }
 
     /** The codes a clinician may record, with their colour (for pickers and member EMRs). */
     @GetMapping("/api/calculators/pregnancy-risk/factors")
     Map<String, Object> factors() {
-        return Map.of("ruleSetVersion", Rules.policy().rules().version(), "codes", Rules.policy().rules().codes());
+        return Map.of("ruleSetVersion", policy.rules().version(), "codes", policy.rules().codes());
     }
 
     record UltrasoundInput(@NotNull(message = "超声日期必填 / ultrasound date is required") LocalDate date,
@@ -105,15 +111,10 @@ class CalculatorController {
             throw ApiException.badField("ultrasound.date", "超声日期早于末次月经 / the scan is before the LMP");
         }
         LocalDate on = r.onDate() == null ? LocalDate.now() : r.onDate();
-        PregnancyDating.Result d;
-        try {
-            d = PregnancyDating.date(r.lmp(),
-                    r.ultrasound() == null ? null : new PregnancyDating.Ultrasound(r.ultrasound().date(), r.ultrasound().crlMm(),
-                            r.ultrasound().gestationalAgeDays()),
-                    r.art() == null ? null : new PregnancyDating.Art(r.art().transferDate(), r.art().embryoAgeDays()));
-        } catch (PregnancyDating.DatingException e) {
-            throw ApiException.badField(e.field().equals("crlMm") ? "ultrasound.crlMm" : e.field(), e.getMessage());
-        }
+        PregnancyDating.Result d = PregnancyDating.date(r.lmp(),
+                r.ultrasound() == null ? null : new PregnancyDating.Ultrasound(r.ultrasound().date(), r.ultrasound().crlMm(),
+                        r.ultrasound().gestationalAgeDays()),
+                r.art() == null ? null : new PregnancyDating.Art(r.art().transferDate(), r.art().embryoAgeDays()));
         int ga = d.gestationalAgeDays(on);
         return new AgeResponse(d.edd(), ga, new Weeks(Math.floorDiv(ga, 7), Math.floorMod(ga, 7)), d.method().name(), d.redated(),
                 d.suboptimallyDated());

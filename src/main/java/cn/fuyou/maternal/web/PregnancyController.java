@@ -9,7 +9,7 @@ import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.maternal.PregnancyRegistration;
 import cn.fuyou.maternal.RiskAssessments;
-import cn.fuyou.maternal.RiskColour;
+import cn.fuyou.maternal.rules.RiskColour;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WorklistController {
 
     private final MaternalWorklists worklists;
+    private final cn.fuyou.audit.AuditLog audit;
 
-    WorklistController(MaternalWorklists worklists) {
+    WorklistController(MaternalWorklists worklists, cn.fuyou.audit.AuditLog audit) {
         this.worklists = worklists;
+        this.audit = audit;
     }
 
     @GetMapping("/api/maternal/worklist")
@@ -36,6 +38,10 @@ class WorklistController {
     ResponseEntity<byte[]> export(@RequestParam(required = false) String kind, @RequestParam(required = false) String status,
                                   @RequestParam(required = false) String colour, @RequestParam(required = false) String q) {
         var items = worklists.all(new MaternalWorklists.Filter(kind, status, colour, q));
+        // an export is a read of every woman in it (issue 15 §5): one row naming them all, channel EXPORT
+        audit.recordIndependently(cn.fuyou.audit.AuditRecord.list("EXPORT", "Worklist",
+                items.stream().map(MaternalWorklists.Item::personId).collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
+                java.util.Map.of("format", "csv", "results", items.size())));
         String csv = "\uFEFF类型 kind,姓名 name,风险 colour,传染病 purple,事项 item,开始 due from,截止 due until,状态 status\n"
                 + items.stream().map(i -> String.join(",", i.kind(), quote(i.personName()), String.valueOf(i.colour()),
                         i.purple() ? "是" : "", quote(i.labelZh()), String.valueOf(i.dueFrom()), String.valueOf(i.dueUntil()),

@@ -3,6 +3,10 @@ package cn.fuyou.network.web;
 import cn.fuyou.network.Consultations;
 import cn.fuyou.network.CriticalCareCentres;
 import cn.fuyou.network.InboxStreams;
+import cn.fuyou.network.ReferralFollowUps;
+import cn.fuyou.network.ReferralInbox;
+import cn.fuyou.network.ReferralMoves;
+import cn.fuyou.network.ReferralRequests;
 import cn.fuyou.network.Referrals;
 import cn.fuyou.registry.Areas;
 import cn.fuyou.shared.ApiException;
@@ -26,13 +30,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class NetworkController {
 
     private final Referrals referrals;
+    private final ReferralRequests requests;
+    private final ReferralMoves moves;
+    private final ReferralFollowUps followUps;
+    private final ReferralInbox inbox;
     private final Consultations consultations;
     private final CriticalCareCentres centres;
     private final InboxStreams streams;
     private final Areas areas;
 
-    NetworkController(Referrals referrals, Consultations consultations, CriticalCareCentres centres, InboxStreams streams, Areas areas) {
+    NetworkController(Referrals referrals, ReferralRequests requests, ReferralMoves moves, ReferralFollowUps followUps, ReferralInbox inbox, Consultations consultations, CriticalCareCentres centres, InboxStreams streams, Areas areas) {
         this.referrals = referrals;
+        this.requests = requests;
+        this.moves = moves;
+        this.followUps = followUps;
+        this.inbox = inbox;
         this.consultations = consultations;
         this.centres = centres;
         this.streams = streams;
@@ -52,7 +64,7 @@ class NetworkController {
     @PostMapping("/api/referrals")
     @ResponseStatus(HttpStatus.CREATED)
     Referrals.ReferralView create(@Valid @RequestBody Referrals.NewReferral r) {
-        return referrals.create(r);
+        return requests.create(r);
     }
 
     @GetMapping("/api/referrals/{id}")
@@ -62,14 +74,14 @@ class NetworkController {
 
     @PostMapping("/api/referrals/{id}/moves")
     Referrals.ReferralView move(@PathVariable UUID id, @Valid @RequestBody Referrals.Move m) {
-        return referrals.move(id, m);
+        return moves.move(id, m);
     }
 
     record FollowUp(String note) {}
 
     @PostMapping("/api/referrals/{id}/follow-up")
     Referrals.ReferralView followUp(@PathVariable UUID id, @RequestBody FollowUp f) {
-        return referrals.followUp(id, f.note());
+        return followUps.followUp(id, f.note());
     }
 
     @GetMapping("/api/network/inbox")
@@ -77,7 +89,7 @@ class NetworkController {
                                           @RequestParam(required = false) String state,
                                           @RequestParam(required = false) Boolean overdue,
                                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return referrals.inbox(direction, state, overdue, PageRequest.of(page, size));
+        return inbox.inbox(direction, state, overdue, PageRequest.of(page, size));
     }
 
     @GetMapping(value = "/api/network/inbox/stream", produces = "text/event-stream")
@@ -87,7 +99,7 @@ class NetworkController {
 
     @GetMapping("/api/network/follow-ups")
     List<Referrals.InboxItem> followUps() {
-        return referrals.overdueFollowUps();
+        return followUps.overdueFollowUps();
     }
 
     @PostMapping("/api/network/consultations")

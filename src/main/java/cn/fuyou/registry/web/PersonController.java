@@ -4,7 +4,10 @@ import cn.fuyou.audit.AuditEvent;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.PersonForm;
 import cn.fuyou.registry.PersonSummary;
-import cn.fuyou.registry.Persons;
+import cn.fuyou.registry.PersonAccess;
+import cn.fuyou.registry.PersonMerges;
+import cn.fuyou.registry.PersonRegistration;
+import cn.fuyou.registry.PersonSearch;
 import cn.fuyou.shared.PageRequest;
 import cn.fuyou.shared.PageResult;
 import jakarta.validation.Valid;
@@ -26,52 +29,58 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/persons")
 class PersonController {
 
-    private final Persons persons;
+    private final PersonAccess access;
+    private final PersonSearch personSearch;
+    private final PersonRegistration registration;
+    private final PersonMerges merges;
 
-    PersonController(Persons persons) {
-        this.persons = persons;
+    PersonController(PersonAccess access, PersonSearch personSearch, PersonRegistration registration, PersonMerges merges) {
+        this.access = access;
+        this.personSearch = personSearch;
+        this.registration = registration;
+        this.merges = merges;
     }
 
     @GetMapping
     PageResult<PersonSummary> search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
-        return persons.search(q, PageRequest.of(page, size));
+        return personSearch.search(q, PageRequest.of(page, size));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PersonDetail register(@Valid @RequestBody PersonForm form) {
-        return persons.register(form);
+        return registration.register(form);
     }
 
     @GetMapping("/{id}")
     PersonDetail open(@PathVariable UUID id) {
-        return persons.open(id);
+        return access.open(id);
     }
 
     @PutMapping("/{id}")
     PersonDetail correct(@PathVariable UUID id, @Valid @RequestBody PersonForm form) {
-        return persons.correct(id, form);
+        return registration.correct(id, form);
     }
 
     record BreakGlass(String reason) {}
 
     @PostMapping("/{id}/break-glass")
     PersonDetail breakGlass(@PathVariable UUID id, @RequestBody BreakGlass body) {
-        return persons.breakGlass(id, body.reason());
+        return access.breakGlass(id, body.reason());
     }
 
     record VoidRequest(String reason, Long version) {}
 
     @PostMapping("/{id}/void")
     ResponseEntity<Void> voidRecord(@PathVariable UUID id, @RequestBody VoidRequest body) {
-        persons.voidRecord(id, body.reason(), body.version());
+        registration.voidRecord(id, body.reason(), body.version());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/access-log")
     List<AuditEvent> accessLog(@PathVariable UUID id) {
-        return persons.accessLog(id);
+        return access.accessLog(id);
     }
 
     record MergeRequest(UUID survivorId, UUID duplicateId) {}
@@ -80,12 +89,12 @@ class PersonController {
     @PostMapping("/merges")
     @ResponseStatus(HttpStatus.CREATED)
     MergeResult merge(@RequestBody MergeRequest body) {
-        return new MergeResult(persons.merge(body.survivorId(), body.duplicateId()));
+        return new MergeResult(merges.merge(body.survivorId(), body.duplicateId()));
     }
 
     @PostMapping("/merges/{mergeId}/undo")
     ResponseEntity<Void> undo(@PathVariable UUID mergeId) {
-        persons.undoMerge(mergeId);
+        merges.undoMerge(mergeId);
         return ResponseEntity.noContent().build();
     }
 }

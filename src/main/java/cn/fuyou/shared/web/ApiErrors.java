@@ -1,6 +1,7 @@
 package cn.fuyou.shared.web;
 
 import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.InvalidFieldException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -40,6 +41,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(pd);
     }
 
+    /** A pure rule refused one input (an unknown factor code, a CRL above 84 mm): 400 naming the field. */
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
+        return api(ApiException.of(e));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String msg = "'" + e.getValue() + "' is not a valid value for " + e.getName();
@@ -68,8 +75,38 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.CONFLICT, "duplicate", "A record with the same key already exists", List.of()));
     }
 
+    /**
+     * The database refused the values (no such referenced record, a value out of range, a NUL
+     * character…): that is bad input, 400 — and the SQL and its message never leave the server.
+     * The database unreachable (restarting, failing over): 503 with Retry-After, and the pool
+     * reconnects by itself once it is back.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> database(org.springframework.dao.DataAccessException e) {
+        DatabaseFailure f = DatabaseFailure.of(e);
+        if (f == DatabaseFailure.UNAVAILABLE) {
+            log.warn("database unavailable: {}", e.getMostSpecificCause().toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                            "数据库暂时不可用，请稍后重试 / the database is unavailable for a moment; retry shortly", List.of()));
+        }
+        if (f == DatabaseFailure.BAD_REFERENCE) {
+            log.info("refused reference: {}", e.getMostSpecificCause().getMessage());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "reference-not-found",
+                    "引用的记录不存在 / a record the request refers to does not exist", List.of()));
+        }
+        if (f == DatabaseFailure.BAD_VALUE) {
+            log.info("refused value: {}", e.getMostSpecificCause().getMessage());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-value",
+                    "请求中的值无法保存（超出范围、过长或含非法字符）/ a value is out of range, too long or has a forbidden character", List.of()));
+        }
+        if (e instanceof DuplicateKeyException d) return duplicate(d);
+        return unexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailure.of(e) == DatabaseFailure.UNAVAILABLE) return database(new org.springframework.dao.DataAccessResourceFailureException("wrapped", e));
         log.error("unexpected error", e);
         return ResponseEntity.internalServerError()
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Unexpected error; it has been logged", List.of()));

@@ -1,7 +1,0 @@
-package cn.fuyou.maternal;
-
-import java.util.UUID;
-
-/** Published after a grading is stored (the network module routes orange/red women by it). */
-public record RiskGraded(UUID pregnancyId, UUID womanId, UUID gradingId, RiskColour colour, boolean purple,
-                         boolean screenPositive, String ruleSetVersion) {}

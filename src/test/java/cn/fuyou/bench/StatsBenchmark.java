@@ -62,7 +62,7 @@ public final class StatsBenchmark {
                     + districts[ThreadLocalRandom.current().nextInt(districts.length)] + "&" + year;
             Supplier<String> drill = () -> server.base + "/api/stats/indicators/CAESAREAN/by-area?area=500000&" + year;
             BenchServer.Session warm = server.login("official-cq");
-            for (int i = 0; i < 300; i++) { warm.get(city); warm.get(district.get()); } // JIT warm-up
+            for (int i = 0; i < 100; i++) { warm.get(city); warm.get(district.get()); } // JIT warm-up
             run(server, users, seconds, "city overview (27 indicators, 12 months)", () -> city);
             run(server, users, seconds, "district drill-down (one district's 27 indicators)", district);
             run(server, users, seconds, "map: one indicator for all 39 units", drill);

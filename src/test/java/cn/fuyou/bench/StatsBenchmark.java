@@ -75,7 +75,7 @@ public final class StatsBenchmark {
             for (int k = 0; k < 5; k++) {
                 long before = liveBirths(official.get(todayQ));
                 LocalDate birth = LocalDate.of(1993, 3, 1).plusDays(k * 37L + ThreadLocalRandom.current().nextInt(30));
-                String idNumber = cn.fuyou.registry.ResidentIdNumber.compose("500112", birth, 800 + 2 * ThreadLocalRandom.current().nextInt(99)) // even: a woman;
+                String idNumber = cn.fuyou.registry.ResidentIdNumber.compose("500112", birth, 800 + 2 * ThreadLocalRandom.current().nextInt(99)); // even: a woman
                 var w = doctor.post(server.base + "/api/persons", Map.of("familyName", "测", "givenName", "试" + k, "sex", "F",
                         "birthDate", birth.toString(), "idType", "RESIDENT_ID", "idNumber", idNumber, "addressAreaCode", "500112"));
                 var p = doctor.post(server.base + "/api/pregnancies", Map.of("womanId", w.path("id").asText(), "gravida", 1, "para", 0,

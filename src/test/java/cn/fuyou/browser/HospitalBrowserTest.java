@@ -58,7 +58,7 @@ class HospitalBrowserTest extends BrowserTest {
 
         nicu.navigate("/hospital?tab=admissions");
         nicu.locator("[data-testid=admissions] tr").filter(new Locator.FilterOptions().setHasText(name)).first().click();
-        assertThat(nicu.getByTestId("admission-dialog").getByText("重庆市妇幼保健院").first()).isVisible();
+        assertThat(nicu.getByTestId("admission-dialog").getByText("重庆市妇幼保健院").first()).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         MaternalBrowserTest.input(nicu, "dc-summary").fill("胎龄31周早产儿，NICU治疗12天，呼吸平稳，体重1900g出院");
         MaternalBrowserTest.input(nicu, "dc-plan").fill("出院1周高危儿门诊复诊；矫正3、6、12月龄发育评估；ROP筛查");
         nicu.getByTestId("dc-submit").click();

@@ -162,6 +162,9 @@ public class DedicatedCases {
         if (!canSee(r, a) || a.institutionId() == null && a.role() != StaffRole.REGIONAL_OFFICIAL) {
             throw ApiException.forbidden("无权操作此专案 / not entitled to this case");
         }
+        if (a.role() == StaffRole.REGIONAL_OFFICIAL && !"REVIEW".equals(f.kind())) {
+            throw ApiException.forbidden("管理人员审核专案，不记录诊疗 / officials review a case, they do not record care");
+        }
         if ("REVIEW".equals(f.kind()) && !reviews(r, a)) {
             throw ApiException.forbidden("审核由辖区妇幼保健机构进行 / the district MCH institution reviews the case");
         }

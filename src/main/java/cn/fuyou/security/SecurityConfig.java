@@ -114,9 +114,14 @@ class SecurityConfig {
      * Only staff sign-ins live in a session: a bearer token or CDS JWT authenticates one request and
      * is never saved (else a cookie from a token call would outlive the token's revocation).
      */
-    /** Writes an official may make: sign-in/out and statistics (report generation). */
+    /**
+     * Writes an official may make: sign-in/out, statistics (report generation) and oversight — maternal death and
+     * near-miss reviews, their actions, interviews and notices to institutions, the review of a dedicated case. The
+     * owning services check each of these against the official's area; no clinical record is written.
+     */
     static final List<String> OFFICIAL_MAY_WRITE = List.of("/api/auth/", "/api/calculators/", "/api/stats", "/api/statistics",
-            "/api/reports", "/api/indicators");
+            "/api/reports", "/api/indicators", "/api/case-reviews", "/api/review-actions/", "/api/interview-notices");
+    private static final java.util.regex.Pattern CASE_REVIEW = java.util.regex.Pattern.compile("/api/maternal/cases/[^/]+/follow-ups");
 
     static boolean writeOutsideOfficialAllowList(HttpServletRequest r) {
         String m = r.getMethod();
@@ -124,6 +129,7 @@ class SecurityConfig {
         String path = r.getRequestURI();
         if (!(path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/cds-services"))) return false;
         if (path.startsWith("/fhir") && "POST".equals(m) && path.endsWith("/_search")) return false;
+        if ("POST".equals(m) && CASE_REVIEW.matcher(path).matches()) return false;
         return OFFICIAL_MAY_WRITE.stream().noneMatch(path::startsWith);
     }
 

@@ -75,6 +75,7 @@ class CriticalCareBrowserTest extends BrowserTest {
         chc.getByTestId("cc-submit").click();
         assertThat(chc.getByTestId("classification")).hasText("危及生命");
         assertThat(chc.getByTestId("cc-crit-PLATELETS_BELOW_50")).isVisible();
+        chc.waitForURL(java.util.regex.Pattern.compile(".*/critical-care/cases/[0-9a-f-]{36}$"));
         String caseUrl = chc.url();
         String caseId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
 

@@ -51,7 +51,7 @@ class DeliveryPmtctBrowserTest extends BrowserTest {
 
         assertThat(page.getByTestId("purple-badge").first()).isVisible();
         assertThat(page.getByTestId("case").first()).containsText("高危专案");
-        assertThat(page.getByTestId("case").first()).containsText("PURPLE");
+        assertThat(page.getByTestId("case").first()).containsText("紫色");
         Locator pmtct = page.getByTestId("pmtct-HIV");
         assertThat(pmtct).containsText("艾滋病");
         assertThat(pmtct).containsText("产时");

@@ -55,7 +55,7 @@ class MaternalBrowserTest extends BrowserTest {
         input(page, "c-hb").fill("55");
         page.getByTestId("c-submit").click();
         assertThat(page.getByTestId("colour-badge").first()).hasAttribute("data-colour", "ORANGE");
-        assertThat(page.getByTestId("case")).containsText("500117");
+        assertThat(page.getByTestId("case")).containsText("合川区");
         screenshot(page, "pregnancy-orange");
 
         page.navigate("/maternal/cases?district=500117");

@@ -56,6 +56,8 @@ class DedicatedCaseApiTest extends IntegrationTest {
         var review = official.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "REVIEW", "on", LocalDate.now().toString(),
                 "note", "专案管理规范，继续按计划随访"));
         assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        assertThat(official.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "FOLLOW_UP", "on", LocalDate.now().toString(),
+                "note", "电话随访")).status()).as("officials review a case; they record no care (issue 15)").isEqualTo(403);
         assertThat(review.at("/followUps").findValuesAsText("kind")).containsExactly("FOLLOW_UP", "TRANSFER", "REVIEW");
         assertThat(signIn("official-jb").get("/api/maternal/cases/" + caseId).status()).as("Jiangbei does not see Hechuan's case").isEqualTo(403);
     }

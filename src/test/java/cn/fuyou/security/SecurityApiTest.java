@@ -89,7 +89,7 @@ class SecurityApiTest extends IntegrationTest {
                 jdbc.sql("select id from institution where code = 'CQHCWC'").query(java.util.UUID.class).single(),
                 StaffRole.CLINICIAN, null));
         ApiClient emr = anonymous().withoutCsrf().withBearer(issued.token());
-        assertThat(emr.get("/api/persons?q=13883001234").at("/total").asLong()).isEqualTo(1);
+        assertThat(emr.get("/api/persons?q=" + cn.fuyou.registry.internal.DemoData.SHOWCASE_ID_NUMBER).at("/total").asLong()).isEqualTo(1);
         assertThat(emr.post("/api/persons", Map.of("familyName", "x")).status()).as("no CSRF needed; validation answers").isEqualTo(400);
         assertThat(anonymous().withBearer("fy_not-a-real-token").get("/api/persons").status()).isEqualTo(401);
         assertThat(jdbc.sql("select token_hash from api_token where id = ?").param(issued.id()).query(String.class).single())

@@ -91,6 +91,11 @@ public class TransactionImport {
                 status[e.index()] = "200 OK (not kept: " + notKept + ")";
                 continue;
             }
+            String missing = missingRequiredElement(e);
+            if (missing != null) {
+                issue(problems, e.where() + "." + missing, missing + " is required (FHIR R4 " + e.type() + "." + missing + " 1..1)");
+                continue;
+            }
             String ref = e.patientReference();
             if (ref == null) {
                 report.notKept(e.type(), ReceivedTypes.NOT_KEPT_NO_PERSON);
@@ -188,5 +193,14 @@ public class TransactionImport {
     static void issue(OperationOutcome oo, String where, String message) {
         oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.INVALID)
                 .setDiagnostics(message).addExpression(where);
+    }
+
+    /** The required elements a kept resource must carry to mean anything (R4 cardinality 1..1). */
+    private static String missingRequiredElement(IncomingResource e) {
+        return switch (e.type()) {
+            case "Condition" -> e.json().hasNonNull("subject") ? null : "subject";
+            case "Observation" -> e.json().hasNonNull("code") ? null : "code";
+            default -> null;
+        };
     }
 }

@@ -37,6 +37,12 @@ public class TransactionProvider {
         if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
             throw new InvalidRequestException("Bundle.type must be transaction");
         }
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            var entry = bundle.getEntry().get(i);
+            if (!entry.hasResource() || entry.getResource().isEmpty()) {
+                throw new InvalidRequestException("Bundle.entry[" + i + "].resource is required and may not be empty");
+            }
+        }
         var entries = IncomingBundles.entries(tree(bundle));
         TransactionImport.Result result = tx.execute(s -> imports.run(entries, new HashMap<>(), null));
         Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);

@@ -27,7 +27,7 @@ import java.util.Map;
 public record ScreeningRules(String version, BloodSpot bloodSpot, Map<String, Cutoff> cutoffs, Hearing hearing, Chd chd,
                              FollowUp followUp) {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = cn.fuyou.shared.ChinaTime.ZONE;
     public static final String DEFAULT_VERSION = "NHC-2010-CQ-1";
 
     public record BloodSpot(int minHoursOfLife, int minFeeds, int latestDay, int latestDayWhenImpossible) {}

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseScope {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = cn.fuyou.shared.ChinaTime.ZONE;
 
     private final Areas areas;
 

@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Admissions {
 
     /** Chongqing's clock: the day of an admission, a census or a discharge is a day in China. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = cn.fuyou.shared.ChinaTime.ZONE;
 
     private final JdbcClient jdbc;
     private final Institutions institutions;

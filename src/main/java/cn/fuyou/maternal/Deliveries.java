@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Deliveries {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = cn.fuyou.shared.ChinaTime.ZONE;
 
     private final JdbcClient jdbc;
     private final RiskGradingPolicy policy;

@@ -97,7 +97,7 @@ class DemoCriticalCare {
         Actor hc = actor("hc-doctor", "社区医生 杨丽", "CHC-500117-1", StaffRole.CLINICIAN, null);
         Actor centre = actor("cqfy-doctor", "产科 陈静医生", "CQHCWC", StaffRole.CLINICIAN, null);
         Actor city = actor("official-cq", "市卫健委妇幼处 吴涛", "CQHCWC", StaffRole.REGIONAL_OFFICIAL, "500000");
-        LocalDate t = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate t = LocalDate.now(cn.fuyou.shared.ChinaTime.ZONE);
         try {
             tx.executeWithoutResult(s -> as(hc, () -> scenario(hc, centre, city, t)));
         } catch (RuntimeException e) {

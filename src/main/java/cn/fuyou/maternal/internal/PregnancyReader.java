@@ -288,7 +288,7 @@ public class PregnancyReader {
         LocalDate lmp = edd.minusDays(280);
         LocalDate from = lmp.plusWeeks(28), until = lmp.plusWeeks(32);
         LocalDate started = rs.getObject("antiviral_start", LocalDate.class);
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(cn.fuyou.shared.ChinaTime.ZONE);
         String status = !indicated ? "NOT_INDICATED" : started != null ? "DONE" : today.isBefore(from) ? "UPCOMING"
                 : today.isAfter(until) ? "OVERDUE" : "DUE";
         return new PregnancyRecord.Antiviral(indicated, from, until, started, status);

@@ -26,7 +26,10 @@ export function nameOf(o: { nameZh?: string; nameEn?: string } | null | undefine
   return i18n.global.locale.value === 'en' ? (o.nameEn || o.nameZh || '') : (o.nameZh || o.nameEn || '')
 }
 
-// Module-local messages (issue 18: births and newborn screening).
-import births from '../modules/births/messages'
-i18n.global.mergeLocaleMessage('zh-CN', births['zh-CN'])
-i18n.global.mergeLocaleMessage('en', births.en)
+// Each module keeps its own texts in web/src/modules/<module>/i18n.ts
+// (`export default { 'zh-CN': {...}, en: {...} }`): found here, no shared list to edit.
+type ModuleMessages = { default: { 'zh-CN': Record<string, unknown>; en: Record<string, unknown> } }
+for (const m of Object.values(import.meta.glob<ModuleMessages>('../modules/*/i18n.ts', { eager: true }))) {
+  i18n.global.mergeLocaleMessage('zh-CN', m.default['zh-CN'])
+  i18n.global.mergeLocaleMessage('en', m.default.en)
+}

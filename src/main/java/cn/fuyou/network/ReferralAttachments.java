@@ -1,7 +1,7 @@
 package cn.fuyou.network;
 
-
 import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.Attachments;
 import cn.fuyou.shared.CurrentActor;
 import java.util.Base64;
 import java.util.UUID;

@@ -7,13 +7,20 @@ package cn.fuyou.shared;
 public class InvalidFieldException extends IllegalArgumentException {
 
     private final String field;
+    private final Object[] args;
 
-    public InvalidFieldException(String field, String message) {
+    /** {@code message} is a message-bundle key (older rules: literal text); {@code args} fill its placeholders. */
+    public InvalidFieldException(String field, String message, Object... args) {
         super(message);
         this.field = field;
+        this.args = args == null ? new Object[0] : args.clone();
     }
 
     public String field() {
         return field;
+    }
+
+    public Object[] args() {
+        return args.clone();
     }
 }

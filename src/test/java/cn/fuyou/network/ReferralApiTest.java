@@ -1,5 +1,6 @@
 package cn.fuyou.network;
 
+import cn.fuyou.shared.Attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;

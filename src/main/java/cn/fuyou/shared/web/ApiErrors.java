@@ -35,9 +35,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+    private final ReaderText text;
+
+    ApiErrors(ReaderText text) {
+        this.text = text;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        ProblemDetail pd = problem(e.status(), e.code(), e.getMessage(), e.fieldErrors());
+        ProblemDetail pd = problem(e.status(), e.code(), text.of(e.getMessage(), e.args()), e.fieldErrors());
         e.properties().forEach(pd::setProperty);
         return ResponseEntity.status(e.status()).body(pd);
     }
@@ -140,11 +146,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof ApiException api) {
-            return ResponseEntity.status(api.status()).body(problem(api.status(), api.code(), api.getMessage(), api.fieldErrors()));
+            return ResponseEntity.status(api.status()).body(problem(api.status(), api.code(), text.of(api.getMessage(), api.args()), api.fieldErrors()));
         }
         if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             if (jme.getCause() instanceof ApiException api) {
-                return ResponseEntity.status(api.status()).body(problem(api.status(), api.code(), api.getMessage(), api.fieldErrors()));
+                return ResponseEntity.status(api.status()).body(problem(api.status(), api.code(), text.of(api.getMessage(), api.args()), api.fieldErrors()));
             }
             String field = jme.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -175,18 +181,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String code, String detail, List<ApiException.FieldError> errors) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+    /** Texts are bundle keys or literals; either way the reader gets them in her language. */
+    ProblemDetail problem(HttpStatusCode status, String code, String detail, List<ApiException.FieldError> errors) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, text.of(detail));
         pd.setType(URI.create("urn:fuyou:problem:" + code));
         pd.setProperty("code", code);
         if (!errors.isEmpty()) {
-            pd.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+            pd.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", text.of(f.message(), f.args()))).toList());
         }
         return pd;
     }
 
-    private static String summary(List<ApiException.FieldError> errors) {
-        return errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+    private String summary(List<ApiException.FieldError> errors) {
+        return errors.stream().map(f -> f.field() + ": " + text.of(f.message(), f.args())).collect(Collectors.joining("; "));
     }
 
     private static String lastNode(String path) {

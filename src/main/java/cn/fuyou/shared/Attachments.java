@@ -1,6 +1,5 @@
-package cn.fuyou.network;
+package cn.fuyou.shared;
 
-import cn.fuyou.shared.ApiException;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,4 @@
-/** Messages of the births module (issue 18): birth medical certificates and newborn screening. */
+/** Texts of the births module (issue 18): birth medical certificates and newborn screening. */
 export default {
   'zh-CN': {
     births: {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import cn.fuyou.reporting.internal.CountsVersion;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,10 +39,19 @@ public class IndicatorFigures {
 
     private final JdbcClient jdbc;
     private final IndicatorCatalogue catalogue;
+    private final CountsVersion version;
+    private final long cacheNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    IndicatorFigures(JdbcClient jdbc, IndicatorCatalogue catalogue) {
+    /** Counts of one question, as read after {@code version} facts-writing commits, until {@code expires} (System.nanoTime). */
+    private record Cached(long version, long expires, Map<String, Map<String, Long>> counts) {}
+
+    IndicatorFigures(JdbcClient jdbc, IndicatorCatalogue catalogue, CountsVersion version,
+                     @Value("${fuyou.stats.cache-millis:2000}") long cacheMillis) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.version = version;
+        this.cacheNanos = cacheMillis * 1_000_000L;
     }
 
     public IndicatorCatalogue catalogue() {
@@ -76,8 +88,26 @@ public class IndicatorFigures {
         return result;
     }
 
-    /** key (area code, institution code, colour or YYYY-MM) → measure → count; by null = one key "". */
+    /**
+     * key (area code, institution code, colour or YYYY-MM) → measure → count; by null = one key "".
+     * Twenty officials opening the city's page ask the same question: the answer is kept for at most
+     * {@code fuyou.stats.cache-millis} (2 s) and never past a commit of facts in this process, so a record is in the
+     * figures as soon as it commits here, and within 2 s on another instance.
+     */
     public Map<String, Map<String, Long>> countsBy(By by, Set<String> measures, StatsScope scope) {
+        if (cacheNanos <= 0) return query(by, measures, scope);
+        String key = by + "|" + new java.util.TreeSet<>(measures) + "|" + scope.units() + "|" + scope.from() + "|" + scope.to() + "|"
+                + scope.institution() + "|" + scope.colour();
+        long v = version.current(), now = System.nanoTime();
+        Cached c = cache.get(key);
+        if (c != null && c.version() == v && now - c.expires() < 0) return c.counts();
+        Map<String, Map<String, Long>> counts = query(by, measures, scope);
+        if (cache.size() > 5_000) cache.clear();
+        cache.put(key, new Cached(v, now + cacheNanos, counts));
+        return counts;
+    }
+
+    private Map<String, Map<String, Long>> query(By by, Set<String> measures, StatsScope scope) {
         List<Object> levelParams = new ArrayList<>();
         StringBuilder level = new StringBuilder(" and measure = any(?) and area_code = any(?)");
         levelParams.add(measures.toArray(String[]::new));
@@ -116,7 +146,9 @@ public class IndicatorFigures {
                     result.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
                     return null;
                 }).list();
-        return result;
+        Map<String, Map<String, Long>> frozen = new HashMap<>();
+        result.forEach((k, m) -> frozen.put(k, Map.copyOf(m)));
+        return Map.copyOf(frozen);
     }
 
     /** Rows of one grain ('M' month, 'D' day) with {@code start <= period_start < end}. */

@@ -99,7 +99,8 @@ public final class StatsBenchmark {
             System.out.printf("new delivery → visible in the city's figures: %s%n",
                     BenchServer.percentiles(delays.stream().mapToLong(Long::longValue).toArray()));
 
-            int statYear = today.getMonthValue() >= 10 ? today.getYear() + 1 : today.getYear();
+            // the last whole statistical year (1 Oct – 30 Sep) before today: the one with the generated year's data in it
+            int statYear = today.getMonthValue() >= 10 ? today.getYear() : today.getYear() - 1;
             String xlsx = server.base + "/api/stats/annual-report.xlsx?kind=maternal&area=500000&year=" + statYear;
             long[] x = new long[10];
             long bytes = 0;

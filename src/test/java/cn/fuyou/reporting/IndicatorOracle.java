@@ -45,6 +45,11 @@ final class IndicatorOracle {
                     if (b.apgar5() < 7) add(c, "TERM_APGAR5_LT7_BIRTH", 1);
                 }
             }
+            if (d.died()) {
+                // criticalcare.json: a maternal death report card, opened by the death at delivery, dated by the death
+                add(c, "MATERNAL_DEATH_REPORTED", 1);
+                add(c, "SEVERE_MATERNAL_OUTCOME", 1);
+            }
             if (ge28 || live > 0) {
                 add(c, "WOMAN_DELIVERED", 1);
                 if (d.para() == 0) add(c, "WOMAN_DELIVERED_PRIMIPAROUS", 1);
@@ -72,6 +77,19 @@ final class IndicatorOracle {
         }
         for (DemoYear.Child ch : truth.children()) {
             if (!units.contains(ch.area())) continue;
+            // indicators.md ENMR/NMR/IMR/U5MR: deaths within 7 days (age 0-6 days), 28 days (0-27), before 1 and 5 years,
+            // dated by the day of death; PERINATAL_MR adds deaths within 7 days of a birth at >= 28 weeks, dated by the birth
+            boolean counted = ch.birthGaDays() == null || ch.birthGaDays() >= 196;
+            if (ch.diedOn() != null && counted) {
+                long age = ChronoUnit.DAYS.between(ch.birthDate(), ch.diedOn());
+                boolean inPeriod = !ch.diedOn().isBefore(from) && !ch.diedOn().isAfter(to);
+                if (inPeriod && age < 7) add(c, "CHILD_DEATH_EARLY_NEONATAL", 1);
+                if (inPeriod && age < 28) add(c, "CHILD_DEATH_NEONATAL", 1);
+                if (inPeriod && ch.diedOn().isBefore(ch.birthDate().plusYears(1))) add(c, "CHILD_DEATH_INFANT", 1);
+                if (inPeriod && ch.diedOn().isBefore(ch.birthDate().plusYears(5))) add(c, "CHILD_DEATH_UNDER5", 1);
+                boolean bornInPeriod = !ch.birthDate().isBefore(from) && !ch.birthDate().isAfter(to);
+                if (age < 7 && ch.birthGaDays() != null && bornInPeriod) add(c, "PERINATAL_DEATH", 1);
+            }
             boolean newbornVisit = ch.visits().stream().anyMatch(v -> v.ageDays() <= 28);
             if (newbornVisit && !ch.birthDate().isBefore(from) && !ch.birthDate().isAfter(to)) add(c, "NEWBORN_VISITED", 1);
             // one growth record per statistical year: the year's last visit under 5

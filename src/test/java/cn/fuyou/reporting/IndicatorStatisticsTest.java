@@ -74,7 +74,8 @@ class IndicatorStatisticsTest extends IntegrationTest {
         assertMatches(r.at("/indicators"), expected, "city 2025");
         // the generated year has every kind of event the indicators count
         for (String m : List.of("LIVE_BIRTH", "STILLBIRTH", "PRETERM_LIVE_BIRTH", "LBW_LIVE_BIRTH", "CAESAREAN_DELIVERY",
-                "SEVERE_PPH_WOMAN", "HIGH_RISK_DELIVERED", "POSTPARTUM_VISITED", "NEWBORN_VISITED", "U5_STUNTED_CHILD", "U5_ANAEMIC_CHILD")) {
+                "SEVERE_PPH_WOMAN", "HIGH_RISK_DELIVERED", "POSTPARTUM_VISITED", "NEWBORN_VISITED", "U5_STUNTED_CHILD", "U5_ANAEMIC_CHILD",
+                "MATERNAL_DEATH_REPORTED", "CHILD_DEATH_EARLY_NEONATAL", "CHILD_DEATH_NEONATAL", "CHILD_DEATH_INFANT")) {
             assertThat(expected.getOrDefault(m, 0L)).as(m).isPositive();
         }
     }

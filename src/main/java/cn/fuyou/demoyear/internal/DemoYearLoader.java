@@ -39,7 +39,7 @@ class DemoYearLoader {
     @Order(40)
     void load() {
         if (!enabled || births <= 0 || jdbc.sql("select count(*) from delivery where created_by = 'demo-year'").query(Long.class).single() > 0) return;
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(cn.fuyou.shared.ChinaTime.ZONE);
         var r = demoYear.generate(new DemoYear.Settings(seed, births, today.minusMonths(12).withDayOfMonth(1), today));
         log.info("Demo year: {} deliveries, {} contacts, {} children in {} ms", r.deliveries().size(), r.contacts(), r.children().size(),
                 r.millis());

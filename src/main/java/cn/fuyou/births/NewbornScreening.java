@@ -352,9 +352,9 @@ public class NewbornScreening {
                  from blood_spot_sample s left join sample_batch b on b.id = s.batch_id
                  where s.status = 'RESULTED' and (s.institution_id = ? or b.lab_institution_id = ?)
                    and (?::boolean is null or exists (select 1 from screening_result r where r.sample_id = s.id and r.positive) = ?)""";
-        long total = jdbc.sql("select count(*)" + where).params(actor.institutionId(), actor.institutionId(), positive, positive)
+        long total = jdbc.sql("select count(*) " + where).params(actor.institutionId(), actor.institutionId(), positive, positive)
                 .query(Long.class).single();
-        List<UUID> ids = jdbc.sql("select s.id" + where + " order by s.collected_at desc limit ? offset ?")
+        List<UUID> ids = jdbc.sql("select s.id " + where + " order by s.collected_at desc limit ? offset ?")
                 .params(actor.institutionId(), actor.institutionId(), positive, positive, page.size(), page.offset()).query(UUID.class).list();
         return new PageResult<>(ids.stream().map(this::sample).toList(), total, page.page(), page.size());
     }

@@ -56,7 +56,8 @@ public class ExternalPersonImport {
         if (n == 0) {
             UUID existing = jdbc.sql("select id from person p where id_type = 'EXTERNAL' and id_number = ? and" + Persons.LIVE)
                     .param(p.identifier()).query(UUID.class).single();
-            entitlements.entitle(existing, actor.institutionId(), "CARED");
+            // Issue 15: knowing someone's external identifier grants nothing — the record stays with whoever holds it;
+            // callers check PersonAccess before writing to it (FHIR transaction) and refuse otherwise.
             return existing;
         }
         entitlements.entitle(id, actor.institutionId(), "REGISTERED");

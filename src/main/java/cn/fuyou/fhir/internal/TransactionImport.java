@@ -41,9 +41,11 @@ public class TransactionImport {
     private final PregnancyImport pregnancies;
     private final ReceivedResources received;
     private final FhirContext fhir;
+    private final cn.fuyou.audit.AuditLog audit;
 
     TransactionImport(PatientProvider patients, Persons persons, PersonAccess access, PregnancyImport pregnancies, ReceivedResources received,
-                      FhirContext fhir) {
+                      FhirContext fhir, cn.fuyou.audit.AuditLog audit) {
+        this.audit = audit;
         this.patients = patients;
         this.persons = persons;
         this.access = access;
@@ -69,6 +71,13 @@ public class TransactionImport {
             try {
                 UUID id = PatientTranslator.document(p) != null
                         ? UUID.fromString(patients.create(p, null).getId().getIdPart()) : patients.importExternal(p);
+                // Issue 15: a Patient matched by her document names an existing record; what the bundle says about
+                // her is written only where the caller may write her record (refused and audited otherwise).
+                if (!access.canAccess(id)) {
+                    refused(id, e.where() + "(Patient)");
+                    issue(problems, e.where() + "(Patient).identifier", "this person's record is not held by your institution");
+                    continue;
+                }
                 if (e.fullUrl() != null) refs.put(e.fullUrl(), id);
                 if (e.sourceId() != null) refs.put("Patient/" + e.sourceId(), id);
                 refs.put("Patient/" + id, id);
@@ -185,9 +194,19 @@ public class TransactionImport {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (persons.load(id).isEmpty() || !access.canAccess(id)) return null;
+        if (persons.load(id).isEmpty()) return null;
+        if (!access.canAccess(id)) {
+            refused(id, ref);
+            return null;
+        }
         refs.put(ref, id);
         return id;
+    }
+
+    /** A refused write, kept in the audit trail even though the bundle's transaction rolls back. */
+    private void refused(UUID person, String where) {
+        audit.recordIndependently(new cn.fuyou.audit.AuditRecord("IMPORT", "Patient", person.toString(), person, false, false,
+                "not entitled to the matched record", Map.of("entry", where)));
     }
 
     static void issue(OperationOutcome oo, String where, String message) {

@@ -59,7 +59,8 @@ public class DataQuality {
                     from antenatal_contact c where c.voided_at is null and c.contact_date between ? and ? group by 1),
                  d as (
                   select d.institution_id, count(distinct d.id) as n,
-                         count(distinct d.id) filter (where d.blood_loss_ml is null or n.apgar5 is null) as missing
+                         count(distinct d.id) filter (where d.blood_loss_ml is null or (n.id is not null and n.apgar5 is null)) as missing
+                    -- a stillbirth has no live newborn: its missing Apgar is not a defect
                     from delivery d left join newborn n on n.delivery_id = d.id and n.live_born
                    where """ + ChinaTime.sqlDay("d.delivered_at") + """
                  between ? and ? group by 1)

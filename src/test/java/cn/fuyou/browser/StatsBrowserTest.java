@@ -39,6 +39,7 @@ class StatsBrowserTest extends BrowserTest {
         List<String> errors = consoleErrors(page);
         FoundationBrowserTest.login(page, "official-cq");
         page.waitForURL("**/stats");
+        errors.clear(); // the login page's anonymous session probe (GET /api/auth/me → 401) is logged by Chromium
         assertThat(page.getByTestId("nav-inbox")).hasCount(0);
         page.navigate("/stats?kind=statYear&period=2025&indicator=CAESAREAN_QC");
         // generous first-render timeout: the test machine is shared by several builds
@@ -87,6 +88,7 @@ class StatsBrowserTest extends BrowserTest {
         Page page = newPage();
         List<String> errors = consoleErrors(page);
         FoundationBrowserTest.login(page, "cqfy-doctor");
+        errors.clear(); // the login page's anonymous session probe (GET /api/auth/me → 401)
         page.navigate("/maternal/worklist");
         assertThat(page.getByTestId("institution-stats")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         assertThat(page.getByTestId("institution-stats")).containsText("本机构统计");
@@ -103,9 +105,12 @@ class StatsBrowserTest extends BrowserTest {
         assertThat(errors).as("no console errors on the worklist").isEmpty();
     }
 
-    /** Console errors and uncaught page errors, collected for an assertion (and printed as they come). */
+    /** Console errors, uncaught page errors and failed API calls, collected for an assertion (and printed as they come). */
     static List<String> consoleErrors(Page page) {
         List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onResponse(r -> {
+            if (r.status() >= 400 && r.url().contains("/api/")) System.out.println("browser response: " + r.status() + " " + r.url());
+        });
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) {
                 System.out.println("browser console: " + m.text());

@@ -15,6 +15,19 @@ import java.util.Set;
  */
 final class IndicatorOracle {
 
+    /**
+     * The measures the generator writes (and this oracle computes). Indicators over other measures — those of modules
+     * the demo year does not generate (near-misses, NICU, ART, defects, training …) — are tested by their own modules.
+     */
+    static final Set<String> GENERATED = Set.of("LIVE_BIRTH", "HOSPITAL_LIVE_BIRTH", "CAESAREAN_LIVE_BIRTH", "LBW_LIVE_BIRTH",
+            "MACROSOMIA_LIVE_BIRTH", "PRETERM_LIVE_BIRTH", "TERM_LIVE_BIRTH", "TERM_APGAR5_LT7_BIRTH", "STILLBIRTH", "PERINATAL_BIRTH",
+            "PERINATAL_DEATH", "WOMAN_DELIVERED", "WOMAN_DELIVERED_PRIMIPAROUS", "CAESAREAN_DELIVERY", "CAESAREAN_DELIVERY_PRIMIPAROUS",
+            "HIGH_RISK_DELIVERED", "HOSPITAL_DELIVERED_WOMAN", "HIV_TESTED_WOMAN", "SYPHILIS_TESTED_WOMAN", "HBSAG_TESTED_WOMAN",
+            "SEVERE_PPH_WOMAN", "HYSTERECTOMY_WOMAN", "ANC1_WOMAN", "ANC5_WOMAN", "EARLY_REGISTERED", "POSTPARTUM_VISITED",
+            "SYSTEMATIC_MGMT_WOMAN", "NEWBORN_VISITED", "CHILD_U5_MEASURED", "U5_UNDERWEIGHT_CHILD", "U5_STUNTED_CHILD", "U5_WASTED_CHILD",
+            "U5_OVERWEIGHT_CHILD", "CHILD_U5_HB_TESTED", "U5_ANAEMIC_CHILD", "CHILD_DEATH_EARLY_NEONATAL", "CHILD_DEATH_NEONATAL",
+            "CHILD_DEATH_INFANT", "CHILD_DEATH_UNDER5", "MATERNAL_DEATH_REPORTED", "SEVERE_MATERNAL_OUTCOME");
+
     private final DemoYear.Result truth;
 
     IndicatorOracle(DemoYear.Result truth) {

@@ -49,8 +49,13 @@ class IndicatorStatisticsTest extends IntegrationTest {
 
     private void assertMatches(JsonNode indicators, Map<String, Long> expected, String what) {
         assertThat(indicators.size()).isEqualTo(catalogue.indicators().size());
+        int checked = 0;
         for (JsonNode f : indicators) {
             var i = catalogue.indicator(f.path("code").asText()).orElseThrow();
+            // every maternal and child indicator; others only where both measures are the demo year's
+            if (!Set.of("maternal", "childhealth").contains(i.module())
+                    && !(IndicatorOracle.GENERATED.contains(i.numerator()) && IndicatorOracle.GENERATED.contains(i.denominator()))) continue;
+            checked++;
             long num = expected.getOrDefault(i.numerator(), 0L), den = expected.getOrDefault(i.denominator(), 0L);
             assertThat(f.path("numerator").asLong()).as(what + " " + i.code() + " numerator").isEqualTo(num);
             assertThat(f.path("denominator").asLong()).as(what + " " + i.code() + " denominator").isEqualTo(den);
@@ -59,6 +64,7 @@ class IndicatorStatisticsTest extends IntegrationTest {
             else assertThat(f.path("value").decimalValue()).as(what + " " + i.code() + " value")
                     .isEqualByComparingTo(BigDecimal.valueOf(num * i.multiplier()).divide(BigDecimal.valueOf(den), 2, java.math.RoundingMode.HALF_UP));
         }
+        assertThat(checked).as("indicators checked against the truth").isGreaterThanOrEqualTo(31);
     }
 
     @Test
@@ -127,7 +133,9 @@ class IndicatorStatisticsTest extends IntegrationTest {
             for (var i : catalogue.indicators()) {
                 for (String m : List.of(i.numerator(), i.denominator())) {
                     long n = counts.getOrDefault(m, 0L);
-                    assertThat(n).as(part.code() + " " + i.code() + " " + m + " vs truth").isEqualTo(expected.getOrDefault(m, 0L));
+                    if (IndicatorOracle.GENERATED.contains(m)) {
+                        assertThat(n).as(part.code() + " " + i.code() + " " + m + " vs truth").isEqualTo(expected.getOrDefault(m, 0L));
+                    }
                     assertThat(figures.records(m, d, new PageRequest(0, 1)).total()).as(part.code() + " " + i.code() + " " + m + " records")
                             .isEqualTo(n);
                 }

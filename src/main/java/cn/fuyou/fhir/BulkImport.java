@@ -89,13 +89,30 @@ public class BulkImport {
             Files.createDirectories(dir);
             for (Upload u : files) UploadedFiles.save(u.fileName(), u.content(), dir);
         } catch (IOException e) {
+            // Issue 15 §6: nothing half-stored — the upload's directory goes, no job row was written; a full disk says so.
+            deleteQuietly(dir);
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw new ApiException(org.springframework.http.HttpStatus.INSUFFICIENT_STORAGE, "disk-full", "security.disk-full",
+                        List.of(new ApiException.FieldError("files", "security.disk-full")), Map.of());
+            }
             throw ApiException.badField("files", "cannot store the upload: " + e.getMessage());
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
         }
         List<Path> found = files(dir);
         if (found.isEmpty()) throw ApiException.badField("files", "no .json or .ndjson files in the upload");
         UUID id = create(dir, found.size(), actor, "UPLOAD");
         worker.submit(() -> runAs(actor, () -> run(id, dir, found, p -> { })));
         return job(id);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the directory may not exist
+        }
     }
 
     /** One uploaded file. */

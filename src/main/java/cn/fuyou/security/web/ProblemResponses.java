@@ -18,11 +18,11 @@ public class ProblemResponses {
 
     private final ObjectMapper json;
 
-    private final cn.fuyou.shared.web.ReaderText text;
+    private final org.springframework.context.MessageSource messages;
 
-    ProblemResponses(ObjectMapper json, cn.fuyou.shared.web.ReaderText text) {
+    ProblemResponses(ObjectMapper json, org.springframework.context.MessageSource messages) {
         this.json = json;
-        this.text = text;
+        this.messages = messages;
     }
 
     public void unauthenticated(HttpServletRequest req, HttpServletResponse res, AuthenticationException e) throws IOException {
@@ -37,12 +37,17 @@ public class ProblemResponses {
         if (e instanceof CsrfException) {
             write(res, 403, "csrf", "请求缺少有效的CSRF令牌，请刷新页面 / missing or invalid CSRF token; reload the page");
         } else if ("access-policy-missing".equals(policy)) {
-            write(res, 403, "access-policy-missing", text.of("security.policy.missing"));
+            write(res, 403, "access-policy-missing", text("security.policy.missing"));
         } else if (policy != null) {
-            write(res, 403, "access-policy", text.of("security.policy.denied"), Map.of("action", policy));
+            write(res, 403, "access-policy", text("security.policy.denied"), Map.of("action", policy));
         } else {
             write(res, 403, "forbidden", "您无权执行此操作 / you are not allowed to do this");
         }
+    }
+
+    /** A message of the security bundle in the reader's language (Accept-Language; zh-CN by default). */
+    private String text(String key) {
+        return messages.getMessage(key, null, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     public void write(HttpServletResponse res, int status, String code, String detail) throws IOException {

@@ -60,13 +60,27 @@ public class Pregnancies {
 
     @Transactional
     public PregnancyRecord register(PregnancyRegistration r) {
+        UUID id = store(r);
+        risk.gradeAfterChange(id, registeredOn(r));
+        return reader.read(id).orElseThrow();
+    }
+
+    private LocalDate registeredOn(PregnancyRegistration r) {
+        return r.registeredOn() == null ? LocalDate.now() : r.registeredOn();
+    }
+
+    /**
+     * Checks and stores a registration (entitled, audited) without grading it or reading it back:
+     * an import grades once, after its contacts ({@link PregnancyImport}).
+     */
+    UUID store(PregnancyRegistration r) {
         Actor actor = CurrentActor.get();
         PersonDetail woman = persons.load(r.womanId())
                 .orElseThrow(() -> ApiException.badField("womanId", "孕妇不存在 / no such person"));
         if (!access.canAccess(r.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
         if (!"F".equals(woman.sex())) throw ApiException.badField("womanId", "只能为女性建册 / only a woman can be registered");
         if (r.para() > r.gravida()) throw ApiException.badField("para", "产次不能大于孕次 / para cannot exceed gravida");
-        LocalDate registeredOn = r.registeredOn() == null ? LocalDate.now() : r.registeredOn();
+        LocalDate registeredOn = registeredOn(r);
         if (r.lmp() == null && r.ultrasound() == null && r.art() == null) {
             throw ApiException.badField("lmp", "需末次月经、超声或移植日期之一 / LMP, an ultrasound or an ART transfer is needed to date the pregnancy");
         }
@@ -129,8 +143,7 @@ public class Pregnancies {
         }
         entitlements.entitle(r.womanId(), here.id(), "CARED");
         audit.record(AuditRecord.write("CREATE", "Pregnancy", id, r.womanId(), Map.of("edd", dating.edd().toString())));
-        risk.gradeAfterChange(id, registeredOn);
-        return reader.read(id).orElseThrow();
+        return id;
     }
 
     public record LaterUltrasound(@jakarta.validation.constraints.NotNull(message = "超声日期必填 / date is required")

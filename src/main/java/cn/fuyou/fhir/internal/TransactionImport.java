@@ -65,7 +65,7 @@ public class TransactionImport {
         var parser = fhir.newJsonParser();
         for (IncomingResource e : entries) {
             if (!"Patient".equals(e.type())) continue;
-            Patient p = parser.parseResource(Patient.class, e.json().toString());
+            Patient p = parser.parseResource(Patient.class, e.text());
             try {
                 UUID id = PatientTranslator.document(p) != null
                         ? UUID.fromString(patients.create(p, null).getId().getIdPart()) : patients.importExternal(p);
@@ -109,14 +109,15 @@ public class TransactionImport {
             }
             List<String> codes = e.codes();
             keep.add(new ReceivedResources.Row(e.type(), e.sourceId() != null ? e.sourceId() : e.fullUrl() != null ? e.fullUrl()
-                    : UUID.randomUUID().toString(), person, codes, e.effective(), e.json().toString()));
+                    : UUID.randomUUID().toString(), person, codes, e.effective(), e.text()));
             status[e.index()] = "201 Created";
             if ("Condition".equals(e.type())) {
-                if (condition(parser.parseResource(Condition.class, e.json().toString()), findings.computeIfAbsent(person, WomanFindings::new))) {
+                // Parsed only when one of its codings is a pregnancy or a §1 factor (most are neither).
+                if (conditionMapped(codes) && condition(parser.parseResource(Condition.class, e.text()), findings.computeIfAbsent(person, WomanFindings::new))) {
                     report.mapped("Condition");
                 }
             } else if ("Observation".equals(e.type()) && ContactFindings.mapped(codes)) {
-                Observation o = parser.parseResource(Observation.class, e.json().toString());
+                Observation o = parser.parseResource(Observation.class, e.text());
                 if (o.hasEffectiveDateTimeType()
                         && findings.computeIfAbsent(person, WomanFindings::new).observed(PatientTranslator.localDate(o.getEffectiveDateTimeType()), o)) {
                     report.mapped("Observation");
@@ -135,6 +136,14 @@ public class TransactionImport {
             throw new UnprocessableEntityException("the bundle has problems: nothing was stored", FhirErrors.outcome(ApiException.of(ex)));
         }
         return new Result(report, java.util.Arrays.asList(status), java.util.Arrays.asList(location));
+    }
+
+    private static boolean conditionMapped(List<String> codes) {
+        for (String c : codes) {
+            int bar = c.indexOf('|');
+            if (bar >= 0 && GradingInputMapping.condition(c.substring(0, bar), c.substring(bar + 1)).isPresent()) return true;
+        }
+        return false;
     }
 
     /** A pregnancy Condition becomes an episode; a coded factor a finding from its onset; true when mapped. */

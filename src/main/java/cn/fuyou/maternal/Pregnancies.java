@@ -42,9 +42,12 @@ public class Pregnancies {
     private final ObjectMapper json;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final java.time.Clock clock;
+
     Pregnancies(JdbcClient jdbc, RiskGradingPolicy policy, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit, PregnancyReader reader,
                 RiskAssessments risk, ObjectMapper json,
-                org.springframework.context.ApplicationEventPublisher events) {
+                org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
         this.policy = policy;
@@ -66,7 +69,7 @@ public class Pregnancies {
     }
 
     private LocalDate registeredOn(PregnancyRegistration r) {
-        return r.registeredOn() == null ? LocalDate.now() : r.registeredOn();
+        return r.registeredOn() == null ? cn.fuyou.shared.ChinaTime.today(clock) : r.registeredOn();
     }
 
     /**
@@ -232,7 +235,7 @@ public class Pregnancies {
         if (!List.of("MISCARRIAGE", "TERMINATION", "ECTOPIC", "MATERNAL_DEATH", "TRANSFERRED_OUT", "STILLBIRTH").contains(outcome)) {
             throw ApiException.badField("outcome", "结局无效（活产请登记分娩）/ invalid outcome (record a delivery for a live birth)");
         }
-        if (on == null || on.isAfter(LocalDate.now()) || on.isBefore(p.registeredOn().minusDays(1))) {
+        if (on == null || on.isAfter(cn.fuyou.shared.ChinaTime.today(clock)) || on.isBefore(p.registeredOn().minusDays(1))) {
             throw ApiException.badField("outcomeDate", "结局日期无效 / outcome date is not valid");
         }
         if (!"OPEN".equals(p.status())) throw ApiException.conflict("not-open", "孕期档案已结束 / the pregnancy has ended", Map.of());

@@ -34,7 +34,10 @@ public class PregnancyImport {
     private final JdbcClient jdbc;
     private final RiskAssessments risk;
 
-    PregnancyImport(Pregnancies pregnancies, AntenatalCare care, JdbcClient jdbc, RiskAssessments risk) {
+    private final java.time.Clock clock;
+
+    PregnancyImport(Pregnancies pregnancies, AntenatalCare care, JdbcClient jdbc, RiskAssessments risk, java.time.Clock clock) {
+        this.clock = clock;
         this.pregnancies = pregnancies;
         this.risk = risk;
         this.care = care;
@@ -43,7 +46,7 @@ public class PregnancyImport {
 
     @Transactional
     public Result register(ImportedPregnancy p) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         if (p.lmp().isBefore(today.minusYears(10))) return Result.TOO_OLD;
         if (pregnancies.findByLmp(p.womanId(), p.lmp()).isPresent()) return Result.ALREADY_IMPORTED; // idempotent
         if (pregnancies.openPregnancyOf(p.womanId()).isPresent()) return Result.ANOTHER_OPEN;

@@ -41,15 +41,20 @@ public class TransactionImport {
     private final PregnancyImport pregnancies;
     private final ReceivedResources received;
     private final FhirContext fhir;
+    private final ResourceValidation validation;
+
+    private final java.time.Clock clock;
 
     TransactionImport(PatientProvider patients, Persons persons, PersonAccess access, PregnancyImport pregnancies, ReceivedResources received,
-                      FhirContext fhir) {
+                      FhirContext fhir, ResourceValidation validation, java.time.Clock clock) {
+        this.clock = clock;
         this.patients = patients;
         this.persons = persons;
         this.access = access;
         this.pregnancies = pregnancies;
         this.received = received;
         this.fhir = fhir;
+        this.validation = validation;
     }
 
     /**
@@ -91,9 +96,12 @@ public class TransactionImport {
                 status[e.index()] = "200 OK (not kept: " + notKept + ")";
                 continue;
             }
-            String missing = missingRequiredElement(e);
-            if (missing != null) {
-                issue(problems, e.where() + "." + missing, missing + " is required (FHIR R4 " + e.type() + "." + missing + " 1..1)");
+            List<ResourceValidation.Problem> invalid = validation.problems(e);
+            if (!invalid.isEmpty()) {
+                for (ResourceValidation.Problem p : invalid) {
+                    String element = p.element().startsWith(e.type() + ".") ? p.element().substring(e.type().length()) : "";
+                    issue(problems, e.where() + element, p.message());
+                }
                 continue;
             }
             String ref = e.patientReference();
@@ -172,7 +180,7 @@ public class TransactionImport {
      * already there — are recorded on it, so a coded Condition grades her at once (issue 16 §6).
      */
     private void record(WomanFindings f) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         boolean toOpen = f.episodes.isEmpty();
         for (PregnancyImport.ImportedPregnancy p : f.pregnancies(today)) {
             PregnancyImport.Result r = pregnancies.register(p);
@@ -204,12 +212,4 @@ public class TransactionImport {
                 .setDiagnostics(message).addExpression(where);
     }
 
-    /** The required elements a kept resource must carry to mean anything (R4 cardinality 1..1). */
-    private static String missingRequiredElement(IncomingResource e) {
-        return switch (e.type()) {
-            case "Condition" -> e.json().hasNonNull("subject") ? null : "subject";
-            case "Observation" -> e.json().hasNonNull("code") ? null : "code";
-            default -> null;
-        };
-    }
 }

@@ -1,6 +1,4 @@
-import { i18n } from '../../i18n'
-
-/** Delivery, postpartum and PMTCT forms (issue 16): module-local messages merged into the global ones. */
+/** Texts of the maternal module's delivery, postpartum and PMTCT forms (zh-CN first, en); found by i18n/index.ts. */
 const zh = {
   pregnancy: { kinds: { HBV_ANTIVIRAL: '乙肝孕妇抗病毒' } },
   clinical: {
@@ -47,5 +45,4 @@ const en = {
     newInstitution: 'New institution', dedicatedCase: 'Dedicated case', caseOpen: 'Open', caseClosed: 'Closed', plan: 'Individual management plan', planDefaults: 'minimum for her colour: visit every {days} days, deliver at level {level}+', visitEveryDays: 'Visit every (days)', deliveryLevel: 'Deliver at level', consultations: 'Consultations', testsOrdered: 'Tests ordered', agreedWith: 'Agreed with', notes: 'Notes', followUps: 'Follow-ups, transfers, reviews', FOLLOW_UP: 'Follow-up', TRANSFER: 'Transfer', REVIEW: 'District review', openCase: 'Open case', redate: 'Date by ultrasound', usDate: 'Scan date', crlMm: 'CRL (mm)', usGaDays: 'Ultrasound GA (days)', usGaWeeks: 'Ultrasound GA', saveRedate: 'Date and save'
   }
 }
-i18n.global.mergeLocaleMessage('zh-CN', zh)
-i18n.global.mergeLocaleMessage('en', en)
+export default { 'zh-CN': zh, en }

@@ -1,5 +1,6 @@
 /** Texts of the maternal module's delivery, postpartum and PMTCT forms (zh-CN first, en); found by i18n/index.ts. */
 const zh = {
+  maternalCases: { OPEN: '管理中', CLOSED: '已结案' },
   pregnancy: { kinds: { HBV_ANTIVIRAL: '乙肝孕妇抗病毒' } },
   clinical: {
     delivery: '分娩', recordDelivery: '登记分娩', deliveredAt: '分娩时间', mode: '分娩方式', VAGINAL: '阴道分娩', ASSISTED: '助产', CAESAREAN: '剖宫产',
@@ -23,6 +24,7 @@ const zh = {
   }
 }
 const en = {
+  maternalCases: { OPEN: 'Open', CLOSED: 'Closed' },
   pregnancy: { kinds: { HBV_ANTIVIRAL: 'HBV antiviral (mother)' } },
   clinical: {
     delivery: 'Delivery', recordDelivery: 'Record delivery', deliveredAt: 'Delivered at', mode: 'Mode', VAGINAL: 'Vaginal', ASSISTED: 'Assisted', CAESAREAN: 'Caesarean',

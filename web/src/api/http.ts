@@ -12,7 +12,9 @@ export const api = axios.create({
   withCredentials: true,
   xsrfCookieName: 'XSRF-TOKEN',
   xsrfHeaderName: 'X-XSRF-TOKEN',
-  withXSRFToken: true
+  withXSRFToken: true,
+  // Lists as repeated parameters (`person=a&person=b`), the way Spring binds a List<…> parameter.
+  paramsSerializer: { indexes: null }
 })
 
 // The server writes its messages in the reader's language (message bundles chosen by Accept-Language).

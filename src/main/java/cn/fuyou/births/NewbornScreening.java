@@ -134,13 +134,17 @@ public class NewbornScreening {
         return new PageResult<>(ids.stream().map(this::sample).toList(), total, page.page(), page.size());
     }
 
+    private String childName(UUID childId) {
+        return persons.namesOf(List.of(childId)).get(childId);
+    }
+
     private Sample sample(UUID id) {
         var results = jdbc.sql("select * from screening_result where sample_id = ? order by analyte").param(id)
                 .query((rs, n) -> result(rs)).list();
         return jdbc.sql("""
-                select s.*, b.born_at, p.full_name, sb.code as batch_code from blood_spot_sample s join birth b on b.child_id = s.child_id
-                  join person p on p.id = s.child_id left join sample_batch sb on sb.id = s.batch_id where s.id = ?""")
-                .param(id).query((rs, n) -> new Sample(id, rs.getObject("child_id", UUID.class), rs.getString("full_name"),
+                select s.*, b.born_at, sb.code as batch_code from blood_spot_sample s join birth b on b.child_id = s.child_id
+                  left join sample_batch sb on sb.id = s.batch_id where s.id = ?""")
+                .param(id).query((rs, n) -> new Sample(id, rs.getObject("child_id", UUID.class), childName(rs.getObject("child_id", UUID.class)),
                         rs.getObject("born_at", OffsetDateTime.class), rs.getObject("collected_at", OffsetDateTime.class), rs.getInt("feeds"),
                         rs.getBoolean("transfused"), rs.getString("late_reason"), rs.getInt("hours_of_life"), rs.getInt("day_of_life"),
                         rs.getString("timing"), rs.getBoolean("repeat_required"), rs.getString("rule_version"),

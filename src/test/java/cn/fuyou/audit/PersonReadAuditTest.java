@@ -118,7 +118,10 @@ class PersonReadAuditTest extends IntegrationTest {
         // FHIR: the Patient, $everything, and a search by patient of every type the server lists
         UUID woman = people.get("/api/persons/{id}");
         List<String> fhir = new ArrayList<>(List.of("/fhir/Patient/" + woman, "/fhir/Patient/" + woman + "/$everything",
-                "/fhir/Patient?_id=" + woman, "/api/pregnancies?womanId=" + woman));
+                "/fhir/Patient?identifier=" + java.net.URLEncoder.encode(jdbc.sql("""
+                        select case id_type when 'PASSPORT' then 'urn:fuyou:sid:passport|' else 'urn:fuyou:sid:resident-id|' end || id_number
+                          from person where id = ?""").param(woman).query(String.class).single(), java.nio.charset.StandardCharsets.UTF_8),
+                "/api/pregnancies?womanId=" + woman));
         var capability = admin.exchange("GET", "/fhir/metadata", null, null, "application/fhir+json");
         for (var res : capability.at("/rest/0/resource")) {
             boolean byPatient = false;

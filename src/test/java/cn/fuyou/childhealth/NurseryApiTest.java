@@ -44,6 +44,23 @@ class NurseryApiTest extends IntegrationTest {
         own = signIn("nur6-director");
         supervisor = signIn("cqfy-doctor");
         stranger = signIn("hc-doctor");
+        if (!own.get("/api/nurseries/" + NURSERY).at("/licenceNumber").isTextual()) {
+            assertThat(own.put("/api/nurseries/" + NURSERY + "/licence", Map.of("licenceNumber", "渝托-500112-0006", "capacity", 60)).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @DisplayName("a nursery without a recorded licence takes no staff, children or inspections: 409 naming why (was a 400 'reference not found' from a missing row)")
+    void unlicensed() {
+        ApiClient admin = signIn("admin");
+        String code = "NUR-9";
+        assertThat(admin.get("/api/nurseries/" + code).at("/licenceNumber").isTextual()).isFalse();
+        var staff = admin.post("/api/nurseries/" + code + "/staff", Map.of("name", "张三", "role", "保育员"));
+        assertThat(staff.status()).as(staff.toString()).isEqualTo(409);
+        assertThat(staff.text("/code")).isEqualTo("nursery-unlicensed");
+        var inspection = admin.post("/api/nurseries/" + code + "/inspections", Map.of("kind", "INSPECTION",
+                "visitedOn", LocalDate.now(cn.fuyou.shared.ChinaTime.ZONE).toString(), "results", allPassed()));
+        assertThat(inspection.status()).isEqualTo(409);
     }
 
     private long audited(String action, String entityType, String entityId) {
@@ -70,9 +87,8 @@ class NurseryApiTest extends IntegrationTest {
     @DisplayName("licence: the nursery's own staff write it with optimistic locking (version required, stale 409); the supervisor and others 403; capacity checked")
     void licence() {
         long version = own.get("/api/nurseries/" + NURSERY).at("/version").asLong();
-        boolean exists = own.get("/api/nurseries/" + NURSERY).at("/licenceNumber").isTextual();
         Map<String, Object> body = new HashMap<>(Map.of("licenceNumber", "渝托-500112-0006", "capacity", 80, "ageGroups", List.of("TODDLER_12_24M")));
-        if (exists) body.put("version", version);
+        body.put("version", version);
         var saved = own.put("/api/nurseries/" + NURSERY + "/licence", body);
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         assertThat(saved.text("/licenceNumber")).isEqualTo("渝托-500112-0006");

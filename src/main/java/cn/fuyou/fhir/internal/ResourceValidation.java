@@ -11,15 +11,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.r4.model.ElementDefinition;
-import org.hl7.fhir.r4.model.StructureDefinition;
 import org.springframework.stereotype.Component;
 
 /**
  * The structure a received resource must have, by HAPI's validator over the R4 base profiles
  * ({@code hapi-fhir-validation}, {@link DefaultProfileValidationSupport}) instead of hand-written rules.
- * Fast enough for a bulk import: the required elements of each resource type are read once from its
- * StructureDefinition (cached), every resource is checked against them, and only a resource that lacks
+ * Fast enough for a bulk import: the required elements of each resource type are read once from
+ * HAPI's R4 model (cached), every resource is checked against them, and only a resource that lacks
  * one goes through the full {@link FhirInstanceValidator} (built once, no terminology checks) —
  * whose messages name the element for the 422 OperationOutcome.
  */
@@ -46,17 +44,21 @@ class ResourceValidation {
                 .registerValidatorModule(instance);
     }
 
-    /** The top-level elements a resource of this type must have (R4 min ≥ 1), from its StructureDefinition; read once per type. */
+    /**
+     * The top-level elements a resource of this type must have (R4 min ≥ 1): HAPI's model of the
+     * type, generated from the same R4 StructureDefinitions the validator uses; read once per type.
+     */
     List<String> requiredElements(String type) {
         return required.computeIfAbsent(type, t -> {
-            var sd = (StructureDefinition) profiles.fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + t);
-            if (sd == null) return List.of();
+            ca.uhn.fhir.context.RuntimeResourceDefinition def;
+            try {
+                def = fhir.getResourceDefinition(t);
+            } catch (ca.uhn.fhir.parser.DataFormatException unknown) {
+                return List.of();
+            }
             List<String> out = new ArrayList<>();
-            for (ElementDefinition e : sd.getSnapshot().getElement()) {
-                String path = e.getPath();
-                if (e.getMin() >= 1 && path.indexOf('.') == t.length() && path.indexOf('.', t.length() + 1) < 0) {
-                    out.add(path.substring(t.length() + 1));
-                }
+            for (var child : def.getChildren()) {
+                if (child.getMin() >= 1) out.add(child.getElementName() + (child instanceof ca.uhn.fhir.context.RuntimeChildChoiceDefinition && !child.getElementName().endsWith("[x]") ? "[x]" : ""));
             }
             return List.copyOf(out);
         });
@@ -77,8 +79,9 @@ class ResourceValidation {
                 String at = m.getLocationString() == null ? r.type() : m.getLocationString().replaceAll("\\[\\d+\\]$", "");
                 out.add(new Problem(at, m.getMessage()));
             }
-        } catch (RuntimeException e) {
-            // not parseable at all: the missing elements say enough
+        } catch (RuntimeException | LinkageError e) {
+            // not parseable, or the validator failed: the missing elements below say enough
+            org.slf4j.LoggerFactory.getLogger(ResourceValidation.class).warn("FHIR validator: {}", e.toString());
         }
         for (String e : missing) {
             String path = r.type() + "." + e.replace("[x]", "");

@@ -88,6 +88,12 @@ public class PrenatalScreens {
         return view(store(f, "ENTERED", null));
     }
 
+    /** A result a laboratory sends over FHIR (DiagnosticReport + Observations). */
+    @Transactional
+    public ScreenView receive(ScreenForm f) {
+        return view(store(f, "FHIR", null));
+    }
+
     /**
      * Stores one result from any source in the caller's transaction and returns its id; a refusal is a
      * 400 naming the form field (the importer prefixes the row).

@@ -89,6 +89,12 @@ public class DeliveryCounts {
                         rs.getInt("perinatal_births"), rs.getBoolean("screened"))).optional();
     }
 
+    /** Whether a delivery of this woman on this day is already counted here. */
+    public boolean known(UUID womanId, LocalDate day) {
+        return jdbc.sql("select count(*) from defect_delivery where woman_id = ? and delivered_on = ?").params(womanId, day)
+                .query(Long.class).single() > 0;
+    }
+
     static List<String> ageGroups() {
         return DefectFacts.AGE_GROUPS;
     }

@@ -50,7 +50,7 @@ public class DefectStatistics {
     static final List<String> HEADLINE = List.of("BIRTH_DEFECT_PREVALENCE", "BIRTH_DEFECT_PRENATAL_DETECTION", "PRENATAL_SCREENING");
     static final String[][] AGE_NAMES = {{"<20岁", "under 20"}, {"20–24岁", "20–24"}, {"25–29岁", "25–29"}, {"30–34岁", "30–34"}, {"≥35岁", "35+"}};
 
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    @org.springframework.transaction.annotation.Transactional
     public Statistics statistics(String area, String from, String to, String institution) {
         StatsScope scope = access.scope(area, from, to, institution, null);
         access.audited("DefectStatistics", "BIRTH_DEFECT_PREVALENCE", scope, Map.of());
@@ -106,7 +106,7 @@ public class DefectStatistics {
     }
 
     /** The quarterly surveillance table of an area: perinatal births and defects by maternal age group, defects by category and district. */
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    @org.springframework.transaction.annotation.Transactional
     public Statistics quarter(String area, int year, int quarter) {
         LocalDate from = LocalDate.of(year, 3 * (quarter - 1) + 1, 1);
         return statistics(area, from.toString(), from.plusMonths(3).minusDays(1).toString(), null);

@@ -14,7 +14,6 @@ import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.ChinaTime;
 import cn.fuyou.shared.PageRequest;
 import cn.fuyou.shared.PageResult;
-import cn.fuyou.shared.web.ReaderText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -54,11 +53,11 @@ public class FollowUps {
     private final ReferralRequests referrals;
     private final ListScope scope;
     private final AuditLog audit;
-    private final ReaderText text;
+    private final org.springframework.context.MessageSource messages;
 
     FollowUps(JdbcClient jdbc, ScreeningPolicy policy, PersonAccess access, Institutions institutions, ReferralRequests referrals,
-              ListScope scope, AuditLog audit, ReaderText text) {
-        this.text = text;
+              ListScope scope, AuditLog audit, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.policy = policy;
         this.access = access;
@@ -244,11 +243,16 @@ public class FollowUps {
                     .findFirst().orElseThrow(() -> ApiException.badField("referToCentre", "defects.follow-up.no-centre"));
         }
         if (centre.id().equals(actor.institutionId())) throw ApiException.badField("centreCode", "defects.follow-up.own-centre");
-        String reason = text.of("defects.referral.reason", text.of("defects.kind." + v.screenKind()), text.of("defects.band." + v.band()),
-                v.t21OneIn() == null ? "—" : "1:" + v.t21OneIn(), text.of("defects.plan." + plan));
+        String reason = text("defects.referral.reason", text("defects.kind." + v.screenKind()), text("defects.band." + v.band()),
+                v.t21OneIn() == null ? "—" : "1:" + v.t21OneIn(), text("defects.plan." + plan));
         Referrals.ReferralView r = referrals.create(new Referrals.NewReferral(v.womanId(), v.pregnancyId(), "MATERNAL", centre.code(), false,
                 "ROUTINE", reason, List.of(), null, false, null));
         return r.id();
+    }
+
+    /** A bundle text in the writer's language (the referral reason is stored as she reads it). */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     private static String required(String value, String field, Set<String> allowed) {

@@ -41,7 +41,8 @@ public class DefectStatistics {
         this.policy = policy;
     }
 
-    public record Rate(String key, String nameZh, String nameEn, long cases, long births, BigDecimal value) {}
+    public record Rate(String key, String nameZh, String nameEn, long cases, long births,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS) BigDecimal value) {}
 
     public record Statistics(String area, String areaNameZh, String areaNameEn, LocalDate from, LocalDate to, String edition,
                              List<IndicatorFigures.Figure> indicators, List<Rate> byCategory, List<Rate> byAgeGroup, List<Rate> byMonth,

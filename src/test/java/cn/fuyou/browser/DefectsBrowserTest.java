@@ -84,7 +84,7 @@ class DefectsBrowserTest extends BrowserTest {
         page.getByTestId("fu-submit").click();
         assertThat(page.getByTestId("fu-step")).hasText("诊断结果");
         date(page, "fu-on", lmp.plusDays(140));
-        page.getByTestId("fu-result").locator(".el-radio-button").filter(new Locator.FilterOptions().setHasText("异常")).click();
+        page.getByTestId("fu-result").locator(".el-radio-button").filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^\\s*异常\\s*$"))).click();
         MaternalBrowserTest.input(page, "fu-diagnosis").fill("47,XY,+21");
         MaternalBrowserTest.input(page, "fu-icd").fill("Q90.0");
         page.getByTestId("fu-submit").click();

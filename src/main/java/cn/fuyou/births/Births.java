@@ -97,7 +97,7 @@ public class Births {
         p2.add(page.offset());
         List<Birth> items = jdbc.sql("""
                 select b.child_id, pc.full_name as child_name, b.sex, b.born_at, b.ga_days, b.weight_g, b.length_cm, b.nicu, b.mother_id,
-                       pm.full_name as mother_name, b.institution_id, c.number, c.id as certificate_id """ + from
+                       pm.full_name as mother_name, b.institution_id, c.number, c.id as certificate_id """ + " " + from
                         + " order by b.born_at desc limit ? offset ?")
                 .params(p2).query((rs, n) -> birth(rs)).list();
         return new PageResult<>(items, total, page.page(), page.size());

@@ -45,8 +45,11 @@ public class Nurseries {
     private final ObjectMapper json;
     private final NurseryAccess nurseryAccess;
 
+    private final java.time.Clock clock;
+
     Nurseries(JdbcClient jdbc, Institutions institutions, Persons persons, PersonAccess access, Entitlements entitlements, AuditLog audit,
-              ObjectMapper json, NurseryAccess nurseryAccess) {
+              ObjectMapper json, NurseryAccess nurseryAccess, java.time.Clock clock) {
+        this.clock = clock;
         this.nurseryAccess = nurseryAccess;
         this.jdbc = jdbc;
         this.institutions = institutions;
@@ -156,7 +159,7 @@ public class Nurseries {
                 .orElseThrow(() -> ApiException.notFound("inspection", inspectionId));
         nurseryAccess.require(institutions.findById(nurseryId).orElseThrow(), NurseryAccess.Action.INSPECT);
         int n = jdbc.sql("update nursery_inspection set rectified_on = ? where id = ? and rectification_due is not null")
-                .params(on == null ? LocalDate.now() : on, inspectionId).update();
+                .params(on == null ? cn.fuyou.shared.ChinaTime.today(clock) : on, inspectionId).update();
         if (n == 0) throw ApiException.notFound("inspection with rectification", inspectionId);
         audit.record(AuditRecord.write("RECTIFIED", "NurseryInspection", inspectionId, null, Map.of()));
     }

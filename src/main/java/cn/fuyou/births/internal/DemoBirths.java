@@ -62,9 +62,12 @@ class DemoBirths {
     private final long seed;
     private final int max;
 
+    private final java.time.Clock clock;
+
     DemoBirths(JdbcClient jdbc, TransactionTemplate tx, Births births, BirthCertificates certificates, NewbornScreening screening,
                Pregnancies pregnancies, Deliveries deliveries, @Value("${fuyou.demo.enabled:false}") boolean enabled,
-               @Value("${fuyou.demo.seed:1}") long seed, @Value("${fuyou.demo.births.max:250}") int max) {
+               @Value("${fuyou.demo.seed:1}") long seed, @Value("${fuyou.demo.births.max:250}") int max, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tx = tx;
         this.births = births;
@@ -111,7 +114,7 @@ class DemoBirths {
             long first = 500_000_001L + stockNo++ * 20_000L;
             long size = Math.min(19_000, ((n + 120) / 100 + 1) * 100);
             as(admin, () -> certificates.receive(new CertificateForms.StockReceipt("Q", first, first + size - 1,
-                    LocalDate.now().minusDays(400), "市卫生健康委员会下发 / issued by the municipal health commission", null)));
+                    cn.fuyou.shared.ChinaTime.today(clock).minusDays(400), "市卫生健康委员会下发 / issued by the municipal health commission", null)));
             // two spoiled blanks, each with its reason
             String spoiled1 = BirthCertificates.number("Q", first + size - 1), spoiled2 = BirthCertificates.number("Q", first + size - 2);
             as(admin, () -> certificates.voidBlank(spoiled1, "打印错位，空白证作废 / misprinted blank"));
@@ -208,7 +211,7 @@ class DemoBirths {
                 select c.id, c.child_id, b.institution_id, i.code, i.area_code as area, c.opened_on, c.programme from screening_case c
                   join birth b on b.child_id = c.child_id join institution i on i.id = b.follow_institution_id order by c.opened_on, c.id""")
                 .query(C.class).list();
-        LocalDate today = LocalDate.now(ScreeningRules.CHINA);
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         int n = 0;
         for (C c : cases) {
             int stage = n++ % 6;

@@ -8,7 +8,6 @@ import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
-import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.ChinaTime;
@@ -51,20 +50,18 @@ public class PrenatalScreens {
     private final ScreeningPolicy policy;
     private final Pregnancies pregnancies;
     private final Institutions institutions;
-    private final Persons persons;
     private final ParameterSets parameterSets;
     private final FollowUps followUps;
     private final DeliveryCounts deliveries;
     private final ListScope scope;
     private final AuditLog audit;
 
-    PrenatalScreens(JdbcClient jdbc, ScreeningPolicy policy, Pregnancies pregnancies, Institutions institutions, Persons persons,
+    PrenatalScreens(JdbcClient jdbc, ScreeningPolicy policy, Pregnancies pregnancies, Institutions institutions,
                     ParameterSets parameterSets, FollowUps followUps, DeliveryCounts deliveries, ListScope scope, AuditLog audit) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.pregnancies = pregnancies;
         this.institutions = institutions;
-        this.persons = persons;
         this.parameterSets = parameterSets;
         this.followUps = followUps;
         this.deliveries = deliveries;

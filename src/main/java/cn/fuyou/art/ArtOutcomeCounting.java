@@ -25,9 +25,9 @@ public final class ArtOutcomeCounting {
 
     /** The largest extract the calculator takes in one request. */
     public static final int MAX_CYCLES = 20_000;
-    static final int MIN_AGE = 15;
-    static final int MAX_AGE = 60;
-    static final int MAX_COUNT = 12;
+    public static final int MIN_AGE = 15;
+    public static final int MAX_AGE = 60;
+    public static final int MAX_COUNT = 12;
 
     private ArtOutcomeCounting() {}
 
@@ -160,16 +160,29 @@ public final class ArtOutcomeCounting {
             if (!c.delivered()) continue;
             deliveredRetrievals.add(c.kindValue() == Kind.FRESH ? c.id() : c.retrievalOf());
         }
+        List<Counted> counted = new ArrayList<>();
+        for (Cycle c : cycles) {
+            counted.add(new Counted(c.ageAtStart(), measuresOf(c, c.kindValue() == Kind.FRESH && deliveredRetrievals.contains(c.id()))));
+        }
+        return sum(counted);
+    }
+
+    /** One cycle's measures with the woman's age at its start. */
+    public record Counted(int ageAtStart, Map<Measure, Integer> measures) {}
+
+    /**
+     * The five groups over cycles already counted (e.g. a year's cycles whose cumulative deliveries were
+     * found among all the centre's cycles). The age band of every measure is the cycle's own; the
+     * cumulative rate is counted on the FRESH cycle only, so it takes the age at the FRESH start (§8).
+     */
+    public static List<Group> sum(List<Counted> counted) {
         Map<String, Map<Measure, Long>> sums = new LinkedHashMap<>();
         for (AgeBand b : AgeBand.values()) sums.put(b.label(), new EnumMap<>(Measure.class));
         sums.put(ALL, new EnumMap<>(Measure.class));
-        for (Cycle c : cycles) {
-            // the age band of every measure is the cycle's own; the cumulative rate is counted on the
-            // FRESH cycle only, so it takes the age at the start of the FRESH cycle (§8)
-            Map<Measure, Integer> m = measuresOf(c, c.kindValue() == Kind.FRESH && deliveredRetrievals.contains(c.id()));
+        for (Counted c : counted) {
             for (String key : List.of(AgeBand.of(c.ageAtStart()).label(), ALL)) {
                 Map<Measure, Long> s = sums.get(key);
-                m.forEach((measure, n) -> s.merge(measure, (long) n, Long::sum));
+                c.measures().forEach((measure, n) -> s.merge(measure, (long) n, Long::sum));
             }
         }
         List<Group> groups = new ArrayList<>();

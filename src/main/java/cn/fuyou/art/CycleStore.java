@@ -103,7 +103,7 @@ class CycleStore {
 
     CycleRecord read(UUID id, List<String> missingConsents) {
         List<CycleRecord.Monitoring> monitoring = jdbc.sql("""
-                select id, seen_on, stimulation_day, follicles_ge_14, leading_follicle_mm, e2_pg_ml, lh_iu_l, progesterone_ng_ml,
+                select id, seen_on, stimulation_day, follicles_ge_14 as follicles_ge14, leading_follicle_mm, e2_pg_ml, lh_iu_l, progesterone_ng_ml,
                        endometrium_mm, dose_note from art_monitoring where cycle_id = ? order by seen_on, stimulation_day""")
                 .param(id).query(CycleRecord.Monitoring.class).list();
         List<CycleRecord.Event> events = new ArrayList<>();

@@ -109,11 +109,11 @@ public class Cycles {
     }
 
     private PageResult<CycleListItem> page(String from, List<Object> params, String order, PageRequest page, String action) {
-        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
         List<Object> p = new ArrayList<>(params);
         p.add(page.size());
         p.add(page.offset());
-        List<CycleListItem> items = jdbc.sql("select c.*, w.full_name as woman_name" + from + order + " limit ? offset ?").params(p)
+        List<CycleListItem> items = jdbc.sql("select c.*, w.full_name as woman_name " + from + order + " limit ? offset ?").params(p)
                 .query((rs, n) -> new CycleListItem(rs.getObject("id", UUID.class), rs.getObject("couple_id", UUID.class),
                         rs.getObject("woman_id", UUID.class), rs.getString("woman_name"), rs.getString("cycle_type"), rs.getString("protocol"),
                         rs.getObject("started_on", LocalDate.class), rs.getInt("age_at_start"),

@@ -237,14 +237,14 @@ public class Workstation {
         String from = """
                  from art_workstation_case w join art_couple k on k.id = w.couple_id join person p on p.id = k.woman_id
                  join institution m on m.id = w.member_institution_id join institution c on c.id = w.centre_institution_id""";
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
         List<Object> p = new ArrayList<>(params);
         p.add(page.size());
         p.add(page.offset());
         List<CaseListItem> items = jdbc.sql("""
                 select w.id, w.couple_id, k.woman_id, p.full_name, m.code as m_code, m.name_zh as m_zh, m.name_en as m_en,
                        c.code as c_code, c.name_zh as c_zh, c.name_en as c_en, w.question, w.opinion is not null as answered,
-                       w.referral_id is not null as referred, w.created_at""" + from + where + " order by w.created_at desc, w.id limit ? offset ?")
+                       w.referral_id is not null as referred, w.created_at""" + " " + from + where + " order by w.created_at desc, w.id limit ? offset ?")
                 .params(p)
                 .query((rs, n) -> new CaseListItem(rs.getObject("id", UUID.class), rs.getObject("couple_id", UUID.class),
                         rs.getObject("woman_id", UUID.class), rs.getString("full_name"),

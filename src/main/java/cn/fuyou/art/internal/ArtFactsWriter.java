@@ -89,7 +89,7 @@ public class ArtFactsWriter {
 
     /** The cycles as the policy counts them (IUI: {@code cycle} null). */
     public List<Counted> load(List<UUID> ids) {
-        return query(" where c.id = any(?)", ids.toArray(UUID[]::new));
+        return query(" where c.id = any(?)", (Object) ids.toArray(UUID[]::new));
     }
 
     /** Every cycle of an institution (null: of every centre), with protocol, as the outcomes page counts them. */

@@ -198,7 +198,9 @@ public class Couples {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" where c.voided_at is null");
         if (!actor.isSystemAdmin()) {
-            where.append(" and (c.institution_id = ? or exists (select 1 from art_cycle y where y.couple_id = c.id and y.institution_id = ?))");
+            where.append(" and (c.institution_id = ? or exists (select 1 from art_cycle y where y.couple_id = c.id and y.institution_id = ?)"
+                    + " or exists (select 1 from art_workstation_case x where x.couple_id = c.id and x.centre_institution_id = ?))");
+            params.add(actor.institutionId());
             params.add(actor.institutionId());
             params.add(actor.institutionId());
         }

@@ -71,7 +71,7 @@ class ArtBrowserTest extends BrowserTest {
         Page art = page();
         FoundationBrowserTest.login(art, "art-doctor");
         art.getByTestId("nav-art").click();
-        assertThat(art.getByTestId("art-couples")).isVisible();
+        assertThat(art.getByTestId("art-couples").locator("tr.el-table__row").first()).isVisible();
         screenshot(art, "art-couples");
         art.getByTestId("art-new-couple").click();
         remotePick(art, "art-woman", womanId, "闻静怡");
@@ -159,13 +159,14 @@ class ArtBrowserTest extends BrowserTest {
         assertThat(art.getByTestId("art-outcomes-counts")).containsText(String.valueOf(deliveriesBefore + 1));
 
         art.navigate("/art/workstation");
-        assertThat(art.getByTestId("art-activity")).isVisible();
+        assertThat(art.getByTestId("art-activity").locator("tr.el-table__row").first()).isVisible(); // the demo's member institutions
+        assertThat(art.getByTestId("art-activity")).containsText("合川区妇幼保健院");
         screenshot(art, "art-workstation");
         art.navigate("/art/follow-up");
         assertThat(art.getByTestId("art-follow-up-hint")).isVisible();
         screenshot(art, "art-follow-up");
         art.navigate("/art/cycles");
-        assertThat(art.getByTestId("art-cycles")).isVisible();
+        assertThat(art.getByTestId("art-cycles").locator("tr.el-table__row").first()).isVisible();
         screenshot(art, "art-cycles");
     }
 }

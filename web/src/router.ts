@@ -58,6 +58,16 @@ export const router = createRouter({
     { path: '/defects/registrations', component: () => import('./modules/defects/RegistrationsPage.vue') },
     { path: '/defects/statistics', component: () => import('./modules/defects/StatisticsPage.vue') },
     { path: '/defects/preconception', component: () => import('./modules/defects/PreconceptionPage.vue') },
+    { path: '/art', redirect: '/art/couples' },
+    { path: '/art/couples', component: () => import('./modules/art/CoupleList.vue') },
+    { path: '/art/couples/new', component: () => import('./modules/art/CoupleForm.vue') },
+    { path: '/art/couples/:id/edit', component: () => import('./modules/art/CoupleForm.vue'), props: true },
+    { path: '/art/couples/:id', component: () => import('./modules/art/CouplePage.vue'), props: true },
+    { path: '/art/cycles', component: () => import('./modules/art/CycleList.vue') },
+    { path: '/art/cycles/:id', component: () => import('./modules/art/CyclePage.vue'), props: true },
+    { path: '/art/follow-up', component: () => import('./modules/art/CycleList.vue'), props: { followUp: true } },
+    { path: '/art/outcomes', component: () => import('./modules/art/OutcomesPage.vue') },
+    { path: '/art/workstation', component: () => import('./modules/art/WorkstationPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

@@ -247,6 +247,7 @@ public class Pregnancies {
         jdbc.sql("update high_risk_case set status = 'CLOSED', closed_at = now(), outcome = ? where pregnancy_id = ? and status = 'OPEN'")
                 .params(outcome, id).update();
         audit.record(AuditRecord.write("CLOSE", "Pregnancy", id, p.womanId(), Map.of("outcome", outcome)));
+        events.publishEvent(new PregnancyEnded(id, p.womanId(), outcome, on));
         if ("MATERNAL_DEATH".equals(outcome)) {
             events.publishEvent(new MaternalDeathRecorded(id, p.womanId(), on, "PREGNANCY_END", CurrentActor.get().institutionId()));
         }

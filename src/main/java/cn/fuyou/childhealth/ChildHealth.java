@@ -254,6 +254,11 @@ public class ChildHealth {
                 r.since())).toList(), total, page.page(), page.size());
     }
 
+    /** Whether the person has a child record (no access check, nothing shown: callers then {@link #open} it). */
+    public boolean hasRecord(UUID personId) {
+        return exists(personId);
+    }
+
     private boolean exists(UUID childId) {
         return jdbc.sql("select count(*) from child_record where child_id = ?").param(childId).query(Long.class).single() > 0;
     }

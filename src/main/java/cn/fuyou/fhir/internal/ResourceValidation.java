@@ -99,6 +99,9 @@ class ResourceValidation {
             for (SingleValidationMessage m : validate(r.text())) {
                 if (m.getSeverity().ordinal() < ResultSeverityEnum.ERROR.ordinal()) continue;
                 String at = m.getLocationString() == null ? r.type() : m.getLocationString().replaceAll("\\[\\d+\\]$", "");
+                // A missing element is reported at its parent ("Procedure") with the element in the message ("Procedure.status: minimum …").
+                var named = java.util.regex.Pattern.compile("^(" + r.type() + "(\\.[A-Za-z\\[\\]]+)+):").matcher(m.getMessage());
+                if (at.equals(r.type()) && named.find()) at = named.group(1).replace("[x]", "");
                 out.add(new Problem(at, m.getMessage()));
             }
         } catch (RuntimeException | LinkageError e) {

@@ -152,7 +152,8 @@ public class ChildHealth {
         if (!exists(childId)) throw ApiException.notFound("child record", childId);
         if (!access.canAccess(childId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
         PersonDetail child = persons.load(childId).orElseThrow();
-        if (f.visitDate().isBefore(child.birthDate())) throw ApiException.badField("visitDate", "随访日期早于出生 / visit before birth");
+        cn.fuyou.shared.Possible.asOf(cn.fuyou.shared.ChinaTime.today(clock)).notFuture("visitDate", f.visitDate())
+                .notBefore("visitDate", f.visitDate(), "birthDate", child.birthDate());
         if (f.lengthCm() != null && f.measurement() == null) {
             throw ApiException.badField("measurement", "请注明卧位或立位 / say whether length was recumbent or standing");
         }
@@ -251,6 +252,11 @@ public class ChildHealth {
         Map<UUID, String> names = persons.namesOf(rows.stream().map(HighRiskChild::childId).toList());
         return new PageResult<>(rows.stream().map(r -> new HighRiskChild(r.childId(), names.get(r.childId()), r.birthDate(), r.reasons(),
                 r.since())).toList(), total, page.page(), page.size());
+    }
+
+    /** Whether the person has a child record (no access check, nothing shown: callers then {@link #open} it). */
+    public boolean hasRecord(UUID personId) {
+        return exists(personId);
     }
 
     private boolean exists(UUID childId) {

@@ -140,6 +140,8 @@ public class Nurseries {
             }
         }
         boolean anyFailed = x.results().values().stream().anyMatch(ok -> !ok);
+        cn.fuyou.shared.Possible.asOf(cn.fuyou.shared.ChinaTime.today(clock)).notFuture("visitedOn", x.visitedOn())
+                .notBefore("rectificationDue", x.rectificationDue(), "visitedOn", x.visitedOn());
         if (anyFailed && x.rectificationDue() == null) {
             throw ApiException.badField("rectificationDue", "有不合格项须设整改期限 / failed items need a rectification deadline");
         }
@@ -196,6 +198,9 @@ public class Nurseries {
         nurseryAccess.require(i, NurseryAccess.Action.MANAGE);
         requireLicensed(i);
         if (!access.canAccess(e.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
+        LocalDate born = persons.load(e.childId()).map(cn.fuyou.registry.PersonDetail::birthDate).orElse(null);
+        cn.fuyou.shared.Possible.asOf(cn.fuyou.shared.ChinaTime.today(clock)).notFuture("enrolledOn", e.enrolledOn())
+                .notBefore("consentOn", e.consentOn(), "birthDate", born).notBefore("enrolledOn", e.enrolledOn(), "birthDate", born);
         if (e.consentOn().isAfter(e.enrolledOn())) throw ApiException.badField("consentOn", "同意须在入托之前 / consent must precede enrolment");
         try {
             jdbc.sql("insert into nursery_enrolment (id, nursery_id, child_id, consent_on, enrolled_on, created_by) values (?, ?, ?, ?, ?, ?)")
@@ -231,6 +236,12 @@ public class Nurseries {
         requireNursery(i);
         nurseryAccess.require(i, NurseryAccess.Action.MANAGE);
         requireLicensed(i);
+        var possible = cn.fuyou.shared.Possible.asOf(cn.fuyou.shared.ChinaTime.today(clock));
+        for (int k = 0; s.certificates() != null && k < s.certificates().size(); k++) {
+            Staff.Certificate c = s.certificates().get(k);
+            possible.notFuture("certificates[" + k + "].issuedOn", c.issuedOn())
+                    .notBefore("certificates[" + k + "].expiresOn", c.expiresOn(), "certificates[" + k + "].issuedOn", c.issuedOn());
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into nursery_staff (id, nursery_id, name, role, certificates, created_by) values (?, ?, ?, ?, cast(? as jsonb), ?)")
                 .params(id, i.id(), s.name(), s.role(), writeJson(s.certificates() == null ? List.of() : s.certificates()),

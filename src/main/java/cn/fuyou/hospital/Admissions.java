@@ -149,11 +149,14 @@ public class Admissions {
         OffsetDateTime requestedAt = req != null ? req.requestedAt() : referral == null ? null : referral.createdAt();
         Integer ga = a.gestationalAgeDays() != null ? a.gestationalAgeDays() : req == null ? null : req.ga();
         Integer weight = a.birthWeightG() != null ? a.birthWeightG() : req == null ? null : req.weight();
-        if (ga != null && (ga < 154 || ga > 315)) throw ApiException.badField("gestationalAgeDays", "出生孕周22–45周 / GA at birth 22–45 weeks");
-        if (weight != null && (weight < 300 || weight > 7000)) throw ApiException.badField("birthWeightG", "出生体重300–7000 g / birth weight 300–7000 g");
+        // Impossible values are refused naming the field (issue 16 §5): an admission before the child's birth is no longer counted as day 0.
+        cn.fuyou.shared.Possible.asOf(java.time.LocalDate.now(ZONE))
+                .notBefore("admittedAt", admittedAt, "birthDate", child.birthDate())
+                .within("gestationalAgeDays", ga, 154, 315)
+                .within("birthWeightG", weight, 300, 7000);
         boolean interpreter = a.interpreterNeeded() != null ? a.interpreterNeeded() : req != null && req.interpreter();
         String language = !blank(a.interpreterLanguage()) ? a.interpreterLanguage().strip() : req == null ? null : req.language();
-        int ageDays = (int) Math.max(0, ChronoUnit.DAYS.between(child.birthDate(), admittedAt.atZoneSameInstant(ZONE).toLocalDate()));
+        int ageDays = (int) ChronoUnit.DAYS.between(child.birthDate(), admittedAt.atZoneSameInstant(ZONE).toLocalDate());
 
         if (reservation != null) {
             reservations.fulfil(reservation.id());

@@ -147,6 +147,11 @@ class NurseryApiTest extends IntegrationTest {
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.text("/errors/0/field")).isEqualTo("visitedOn");
 
+        var deadlineBeforeVisit = supervisor.post("/api/nurseries/" + NURSERY + "/inspections", Map.of("kind", "GUIDANCE", "visitedOn", today,
+                "results", failed, "rectificationDue", LocalDate.parse(today).minusDays(1).toString()));
+        assertThat(deadlineBeforeVisit.status()).as("issue 16 §5: a deadline before the visit is impossible").isEqualTo(400);
+        assertThat(deadlineBeforeVisit.text("/errors/0/field")).isEqualTo("rectificationDue");
+
         var withDeadline = supervisor.post("/api/nurseries/" + NURSERY + "/inspections", Map.of("kind", "GUIDANCE", "visitedOn", today,
                 "results", failed, "rectificationDue", LocalDate.parse(today).plusDays(30).toString()));
         assertThat(withDeadline.status()).as(withDeadline.toString()).isEqualTo(201);
@@ -179,6 +184,10 @@ class NurseryApiTest extends IntegrationTest {
         for (JsonNode s : own.get("/api/nurseries/" + NURSERY + "/staff").body()) if (s.path("name").asText().equals(name)) listed = s;
         assertThat(listed).isNotNull();
         assertThat(listed.path("certificates").path(0).path("title").asText()).isEqualTo("保育员证");
+        var expiresFirst = own.post("/api/nurseries/" + NURSERY + "/staff", Map.of("name", name + "B", "role", "保育员",
+                "certificates", List.of(Map.of("title", "保育员证", "issuedOn", "2024-03-01", "expiresOn", "2023-03-01"))));
+        assertThat(expiresFirst.status()).as("issue 16 §5: a certificate expiring before it was issued").isEqualTo(400);
+        assertThat(expiresFirst.text("/errors/0/field")).isEqualTo("certificates[0].expiresOn");
         var blank = own.post("/api/nurseries/" + NURSERY + "/staff", Map.of("name", "", "role", "保育员"));
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.text("/errors/0/field")).isEqualTo("name");

@@ -245,7 +245,9 @@ class FhirApiTest extends IntegrationTest {
         noStatus.setSubject(new Reference("urn:uuid:" + mrn));
         noStatus.setCode(new CodeableConcept(new Coding(FhirCodes.SNOMED, "76601001", "Intramuscular injection")));
         b.addEntry().setFullUrl("urn:uuid:p-" + mrn).setResource(noStatus).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Procedure");
-        assertThatThrownBy(() -> cqhcwc.transaction().withBundle(b).execute())
+        CTX.getRestfulClientFactory().setSocketTimeout(120_000); // the validator's first use loads the R4 profiles: slow on a busy machine
+        IGenericClient patient = client("CQHCWC");
+        assertThatThrownBy(() -> patient.transaction().withBundle(b).execute())
                 .isInstanceOfSatisfying(BaseServerResponseException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(422);
                     OperationOutcome oo = (OperationOutcome) e.getOperationOutcome();

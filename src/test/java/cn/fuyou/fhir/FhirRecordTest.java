@@ -201,7 +201,9 @@ class FhirRecordTest extends IntegrationTest {
             w.setValue(new Quantity().setValue(60 + daysAgo / 10).setUnit("kg"));
             add(b, w);
         }
+        // Encounter.class is 1..1 in R4 (the validator refuses an Encounter without it).
         Encounter enc = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED).setSubject(new Reference(subject))
+                .setClass_(new org.hl7.fhir.r4.model.Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"))
                 .setPeriod(new Period().setStartElement(new DateTimeType(LocalDate.now().minusDays(10).toString())));
         add(b, enc);
         c.transaction().withBundle(b).execute();

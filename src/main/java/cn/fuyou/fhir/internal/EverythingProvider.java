@@ -25,15 +25,21 @@ public class EverythingProvider {
 
     private final PersonRecords records;
     private final ReceivedResources received;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    EverythingProvider(PersonRecords records, ReceivedResources received) {
+    EverythingProvider(PersonRecords records, ReceivedResources received, org.springframework.transaction.support.TransactionTemplate tx) {
         this.records = records;
         this.received = received;
+        this.tx = tx;
     }
 
     @Operation(name = "$everything", idempotent = true, type = Patient.class, bundleType = BundleTypeEnum.SEARCHSET)
     public IBundleProvider everything(@IdParam IdType id, @OperationParam(name = "_count") IntegerType count) {
-        UUID person = PatientProvider.uuid(id);
+        // One transaction for the whole read: its audit rows are committed once, not once per module read.
+        return tx.execute(s -> read(PatientProvider.uuid(id)));
+    }
+
+    private IBundleProvider read(UUID person) {
         PersonDetail p = records.open(person);
         List<Resource> all = new ArrayList<>();
         all.add(PatientTranslator.toFhir(p));

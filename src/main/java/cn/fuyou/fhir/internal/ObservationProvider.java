@@ -24,10 +24,12 @@ public class ObservationProvider implements IResourceProvider {
 
     private final PersonRecords records;
     private final ReceivedResources received;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    ObservationProvider(PersonRecords records, ReceivedResources received) {
+    ObservationProvider(PersonRecords records, ReceivedResources received, org.springframework.transaction.support.TransactionTemplate tx) {
         this.records = records;
         this.received = received;
+        this.tx = tx;
     }
 
     @Override
@@ -52,6 +54,11 @@ public class ObservationProvider implements IResourceProvider {
                                   @OptionalParam(name = Observation.SP_DATE) DateRangeParam date,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         PatientSearch q = PatientSearch.of(patient, subject, code, date, lastUpdated);
+        // One transaction for the whole read: its audit rows are committed once, not once per module read.
+        return tx.execute(s -> search(q, code, date, lastUpdated));
+    }
+
+    private IBundleProvider search(PatientSearch q, TokenOrListParam code, DateRangeParam date, DateRangeParam lastUpdated) {
         records.open(q.person());
         List<Observation> derived = new ArrayList<>();
         for (PregnancyRecord p : records.pregnancies(q.person())) derived.addAll(ObservationTranslator.contacts(p));

@@ -7,7 +7,6 @@ import cn.fuyou.maternal.PregnancyRecord;
 import cn.fuyou.network.Referrals;
 import cn.fuyou.registry.PersonDetail;
 import cn.fuyou.registry.PersonAccess;
-import cn.fuyou.shared.ApiException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,12 +46,8 @@ class PersonRecords {
 
     /** The child record, when the person has one. */
     Optional<ChildRecord> child(UUID person) {
-        try {
-            return Optional.of(children.open(person));
-        } catch (ApiException e) {
-            if (e.status().value() == 404) return Optional.empty();
-            throw e;
-        }
+        // Asked first, so that no refusal marks the caller's read transaction for rollback.
+        return children.hasRecord(person) ? Optional.of(children.open(person)) : Optional.empty();
     }
 
     List<Referrals.ReferralView> referrals(UUID person) {

@@ -45,6 +45,28 @@ class ResourceValidation {
     }
 
     /**
+     * The validator loads the R4 profiles on first use (seconds, more on a busy machine): done once,
+     * in the background after start, so the first refused resource does not wait for it.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                validate("{\"resourceType\":\"Observation\",\"status\":\"final\"}");
+            } catch (RuntimeException | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(ResourceValidation.class).warn("FHIR validator warm-up: {}", e.toString());
+            }
+        }, "fhir-validator-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private synchronized List<SingleValidationMessage> validate(String text) {
+        return validator.validateWithResult(text).getMessages();
+    }
+
+    /**
      * The top-level elements a resource of this type must have (R4 min ≥ 1): HAPI's model of the
      * type, generated from the same R4 StructureDefinitions the validator uses; read once per type.
      */
@@ -74,9 +96,12 @@ class ResourceValidation {
         if (missing.isEmpty()) return List.of();
         List<Problem> out = new ArrayList<>();
         try {
-            for (SingleValidationMessage m : validator.validateWithResult(r.text()).getMessages()) {
+            for (SingleValidationMessage m : validate(r.text())) {
                 if (m.getSeverity().ordinal() < ResultSeverityEnum.ERROR.ordinal()) continue;
                 String at = m.getLocationString() == null ? r.type() : m.getLocationString().replaceAll("\\[\\d+\\]$", "");
+                // A missing element is reported at its parent ("Procedure") with the element in the message ("Procedure.status: minimum …").
+                var named = java.util.regex.Pattern.compile("^(" + r.type() + "(\\.[A-Za-z\\[\\]]+)+):").matcher(m.getMessage());
+                if (at.equals(r.type()) && named.find()) at = named.group(1).replace("[x]", "");
                 out.add(new Problem(at, m.getMessage()));
             }
         } catch (RuntimeException | LinkageError e) {

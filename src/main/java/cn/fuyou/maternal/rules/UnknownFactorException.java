@@ -12,7 +12,7 @@ public class UnknownFactorException extends InvalidFieldException {
     }
 
     public UnknownFactorException(String code, String field) {
-        super(field, "未知的风险因素代码 / unknown risk factor code: " + code);
+        super(field, "未知的风险因素代码 " + code + " / unknown risk factor code: " + code);
         this.code = code;
     }
 

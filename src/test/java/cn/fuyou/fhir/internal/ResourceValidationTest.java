@@ -43,7 +43,10 @@ class ResourceValidationTest {
     void missingNamed() throws Exception {
         assertThat(VALIDATION.problems(resource("""
                 {"resourceType":"Observation","status":"final","subject":{"reference":"Patient/1"}}""")))
-                .anySatisfy(p -> assertThat(p.message()).contains("Observation.code"));
+                .anySatisfy(p -> {
+                    assertThat(p.message()).contains("Observation.code");
+                    assertThat(p.element()).isEqualTo("Observation.code");
+                });
         assertThat(VALIDATION.problems(resource("""
                 {"resourceType":"Condition","code":{"text":"x"}}""")))
                 .anySatisfy(p -> assertThat(p.message()).contains("Condition.subject"));

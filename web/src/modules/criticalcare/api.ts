@@ -33,6 +33,41 @@ export interface DeathFilter {
   size?: number
 }
 
+export type CaseState = 'REPORTED' | 'TREATING' | 'CLOSED'
+export type Classification = 'NONE' | 'LIFE_THREATENING' | 'NEAR_MISS' | 'MATERNAL_DEATH'
+
+/** `CriticalCases.CaseItem`: one critical case in the list. */
+export interface CaseRow {
+  id: string
+  personId: string
+  personName: string
+  reportingInstitutionName: string
+  centreInstitutionName: string
+  areaCode: string | null
+  stage: string
+  onsetAt: string
+  diagnosis: string
+  criteria: string[]
+  lifeThreatening: boolean
+  classification: Classification
+  state: CaseState
+  outcome: string | null
+  outcomeOn: string | null
+  incoming: boolean
+}
+
+export interface CaseFilter {
+  q?: string
+  state?: CaseState | ''
+  classification?: Classification | ''
+  page?: number
+  size?: number
+}
+
+export const cases = {
+  list: (f: CaseFilter) => http.get<Page<CaseRow>>('/api/critical-cases', { ...f })
+}
+
 export const deaths = {
   list: (f: DeathFilter) => http.get<Page<DeathRow>>('/api/maternal-deaths', { ...f })
 }

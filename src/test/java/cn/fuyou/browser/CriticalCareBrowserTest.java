@@ -142,7 +142,8 @@ class CriticalCareBrowserTest extends BrowserTest {
         // The owner is chosen by name in the institution picker (searching also matches the code).
         official.waitForResponse(r -> r.url().contains("/api/institutions?") && r.url().contains("CHC-500117-1"),
                 () -> MaternalBrowserTest.input(official, "rv-owner-0").fill("CHC-500117-1"));
-        official.locator(".el-select-dropdown__item:visible").first().click();
+        official.locator(".el-select-dropdown__item:visible")
+                .filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("CHC-500117-1\\s*$"))).first().click();
         official.getByPlaceholder("期限").first().fill(today().plusDays(30).toString());
         official.getByPlaceholder("期限").first().press("Enter");
         official.getByTestId("rv-conclude").click();

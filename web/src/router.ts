@@ -51,6 +51,19 @@ export const router = createRouter({
     { path: '/critical-care/reviews/:id', component: () => import('./modules/criticalcare/ReviewPage.vue'), props: true },
     { path: '/critical-care/notices', component: () => import('./modules/criticalcare/NoticesPage.vue') },
     { path: '/critical-care/statistics', component: () => import('./modules/criticalcare/StatsPage.vue') },
+    // training and skill assessment (issue 13)
+    { path: '/training', component: () => import('./modules/training/CoursesPage.vue') },
+    { path: '/training/courses/:id', component: () => import('./modules/training/CoursePage.vue'), props: true },
+    { path: '/training/sessions/:id', component: () => import('./modules/training/SessionPage.vue'), props: true },
+    { path: '/training/rounds', component: () => import('./modules/training/RoundsPage.vue') },
+    { path: '/training/rounds/:id', component: () => import('./modules/training/RoundPage.vue'), props: true },
+    { path: '/training/certificates', component: () => import('./modules/training/CertificatesPage.vue') },
+    { path: '/training/stats', component: () => import('./modules/training/StatsPage.vue') },
+    { path: '/training/trainees', component: () => import('./modules/training/TraineesPage.vue') },
+    { path: '/training/research', component: () => import('./modules/training/ResearchPage.vue') },
+    { path: '/training/alliance', component: () => import('./modules/training/AlliancePage.vue') },
+    { path: '/training/me', component: () => import('./modules/training/HistoryPage.vue') },
+    { path: '/training/workers/:id', component: () => import('./modules/training/HistoryPage.vue'), props: true },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

@@ -114,7 +114,7 @@ public class Certificates {
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
         return jdbc.sql("""
                 select c.*, w.full_name, w.institution_id, exists (select 1 from training_certificate n where n.renewal_of = c.id) as renewed
-                  from training_certificate c join training_worker w on w.id = c.worker_id """ + where).params(params)
+                  from training_certificate c join training_worker w on w.id = c.worker_id""" + " " + where).params(params)
                 .query((rs, n) -> {
                     LocalDate expires = rs.getObject("expires_on", LocalDate.class);
                     return new CertificateView(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("worker_id", UUID.class),

@@ -18,7 +18,7 @@ export interface RoundDetail { round: RoundRow; checklist: Checklist; assessment
 export interface Certificate { id: string | null; number: string | null; workerId: string | null; holderName: string; institution: InstitutionRef | null; kind: string; skill: string | null; title: string; issuedOn: string | null; expiresOn: string; renewalOf: string | null; renewed: boolean; revokedReason: string | null; source: string; daysLeft: number | null; version: number }
 export interface SessionEntry { enrolmentId: string; sessionId: string; courseId: string; courseTitle: string; topic: string; mode: string; organiser: InstitutionRef; startsOn: string; endsOn: string; status: string; creditHours: number | null }
 export interface History { worker: Worker; creditHours: number; creditHoursThisYear: number; sessions: SessionEntry[]; assessments: Assessment[]; certificates: Certificate[] }
-export interface Figures { key: string; nameZh: string | null; nameEn: string | null; participation: number; completed: number; completionRate: number | null; assessed: number; passed: number; passRate: number | null }
+export interface Figures { key: string; nameZh?: string; nameEn?: string; participation: number; completed: number; completionRate: number | null; assessed: number; passed: number; passRate: number | null }
 export interface Month { month: string; sessions: number; participation: number; completed: number; assessed: number; passed: number }
 export interface Summary { from: string; to: string; scope: string; total: Figures; byArea: Figures[]; byInstitution: Figures[]; byProfession: Figures[]; bySkill: Figures[]; months: Month[]; expiringWithin90Days: number; courses: number; sessions: number; creditHours: number }
 

@@ -119,7 +119,7 @@ public class AllianceProgramme {
     @Transactional
     public void decisionDone(UUID decisionId, LocalDate doneOn, Long version) {
         record D(UUID owner, long version) {}
-        D d = jdbc.sql("select owner_institution_id, version from alliance_decision where id = ?").param(decisionId).query(D.class).optional()
+        D d = jdbc.sql("select owner_institution_id as owner, version from alliance_decision where id = ?").param(decisionId).query(D.class).optional()
                 .orElseThrow(() -> ApiException.notFound("decision", decisionId));
         if (!canLead() && !(d.owner() != null && access.isStaffOf(d.owner()))) throw ApiException.forbidden("training.forbidden.alliance");
         if (version == null) throw ApiException.badField("version", "training.version-required");
@@ -180,7 +180,7 @@ public class AllianceProgramme {
     @Transactional
     public void progress(UUID targetId, BigDecimal progress, Long version) {
         record T(UUID institution, long version) {}
-        T t = jdbc.sql("select institution_id, version from capability_target where id = ?").param(targetId).query(T.class).optional()
+        T t = jdbc.sql("select institution_id as institution, version from capability_target where id = ?").param(targetId).query(T.class).optional()
                 .orElseThrow(() -> ApiException.notFound("target", targetId));
         if (!canLead() && !access.isStaffOf(t.institution())) throw ApiException.forbidden("training.forbidden.alliance");
         if (progress == null || progress.signum() < 0) throw ApiException.badField("progress", "training.alliance.progress-range");

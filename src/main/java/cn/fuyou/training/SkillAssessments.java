@@ -223,7 +223,7 @@ public class SkillAssessments {
                     .orElse(false)).toList();
         }
         return new RoundDetail(r, checklists.get(r.skill(), r.checklistVersion()), list, score, manage,
-                r.reassessmentOf() == null ? List.of() : candidates(r.reassessmentOf()));
+                r.reassessmentOf() == null || !(score || manage) ? List.of() : candidates(r.reassessmentOf()));
     }
 
     public AssessmentView assessment(UUID id) {
@@ -246,14 +246,23 @@ public class SkillAssessments {
                 .list();
     }
 
-    /** Who failed in a round and has not passed the same skill since: to be assessed again. */
+    /** Who failed in a round and has not passed the same skill since: to be assessed again (for the round's assessors and organiser). */
     public List<Candidate> candidates(UUID failedRoundId) {
         return reassessments(" and a.round_id = ?", failedRoundId);
     }
 
-    /** Everyone whose latest assessment of a skill failed, across rounds (the re-assessment worklist). */
+    /**
+     * Everyone whose latest assessment of a skill failed, across rounds (the re-assessment worklist):
+     * a system admin sees all; others the workers of their institution (an official: of her area) and
+     * those of rounds their institution organised or they assess.
+     */
     public List<Candidate> reassessmentWorklist() {
-        return reassessments("");
+        List<Candidate> list = reassessments("");
+        if (access.actor().isSystemAdmin()) return list;
+        UUID own = access.actor().institutionId();
+        String me = access.actor().username();
+        return list.stream().filter(c -> directory.byCode(c.institution().code()).map(i -> i.id().equals(own) || access.officialCovers(i)).orElse(false)
+                || organisedOrAssessed(c.failedRoundId(), own, me)).toList();
     }
 
     private List<Candidate> reassessments(String extra, Object... params) {
@@ -270,15 +279,12 @@ public class SkillAssessments {
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), InstitutionRef.of(dir.get(rs.getObject(3, UUID.class))),
                         rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getBigDecimal(8)))
                 .list();
-        if (access.actor().isSystemAdmin()) return list;
-        UUID own = access.actor().institutionId();
-        return list.stream().filter(c -> directory.byCode(c.institution().code()).map(i -> i.id().equals(own) || access.officialCovers(i)).orElse(false)
-                || organisedHere(c.failedRoundId(), own)).toList();
+        return list;
     }
 
-    private boolean organisedHere(UUID roundId, UUID institution) {
-        return institution != null && jdbc.sql("select count(*) from skill_round where id = ? and organiser_id = ?").params(roundId, institution)
-                .query(Long.class).single() > 0 && access.isStaffOf(institution);
+    private boolean organisedOrAssessed(UUID roundId, UUID institution, String username) {
+        return jdbc.sql("select count(*) from skill_round where id = ? and (organiser_id = ? or ? = any(assessors))").params(roundId, institution, username)
+                .query(Long.class).single() > 0;
     }
 
     private String write(Object o) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Completion and pass rates by area, institution and profession over a period, the certificates
  * expiring within 90 days and a monthly series. Scope: a system admin the whole network, an official
- * her area, an institution admin her own institution's workers. Completion = attended / attendance
+ * her area, an institution admin her own institution's workers and everyone its courses and rounds trained. Completion = attended / attendance
  * recorded; pass rate = passed / assessed (every attempt) — the definitions of indicators/training.json.
  */
 @Service
@@ -58,7 +58,7 @@ public class TrainingStatistics {
                           List<Figures> byProfession, List<Figures> bySkill, List<Month> months, long expiringWithin90Days, long courses,
                           long sessions, BigDecimal creditHours) {}
 
-    private record Fact(UUID institutionId, String profession, String skill, LocalDate on, boolean counted, boolean ok) {}
+    private record Fact(UUID institutionId, String profession, String skill, LocalDate on, boolean counted, boolean ok, UUID organiserId) {}
 
     @Transactional
     public Summary summary(LocalDate from, LocalDate to) {
@@ -70,24 +70,27 @@ public class TrainingStatistics {
         if (f.plusYears(5).isBefore(t)) throw ApiException.badField("to", "training.stats.too-long");
         Map<UUID, Institution> dir = directory.all();
         Actor actor = access.actor();
-        Function<UUID, Boolean> inScope = id -> {
+        // a system admin: everything; an official: workers of her area; an institution: its own workers and everyone its courses and rounds trained
+        Function<UUID, Boolean> own = id -> {
             if (actor.isSystemAdmin()) return true;
             if (actor.role() == StaffRole.REGIONAL_OFFICIAL) return access.officialCovers(dir.get(id));
             return id.equals(actor.institutionId());
         };
+        java.util.function.Predicate<Fact> inScope = x -> own.apply(x.institutionId())
+                || (actor.role() != StaffRole.REGIONAL_OFFICIAL && x.organiserId() != null && x.organiserId().equals(actor.institutionId()));
         List<Fact> enrolments = jdbc.sql("""
-                select w.institution_id, w.profession, e.status, s.ends_on
+                select w.institution_id, w.profession, e.status, s.ends_on, c.organiser_id
                   from training_enrolment e join training_session s on s.id = e.session_id join training_course c on c.id = s.course_id
                   join training_worker w on w.id = e.worker_id
                  where e.status in ('ATTENDED', 'ABSENT') and s.cancelled_reason is null and c.cancelled_reason is null and s.ends_on between ? and ?""")
                 .params(f, t).query((rs, n) -> new Fact(rs.getObject(1, UUID.class), rs.getString(2), null, rs.getObject(4, LocalDate.class),
-                        true, "ATTENDED".equals(rs.getString(3)))).list().stream().filter(x -> inScope.apply(x.institutionId())).toList();
+                        true, "ATTENDED".equals(rs.getString(3)), rs.getObject(5, UUID.class))).list().stream().filter(inScope).toList();
         List<Fact> assessments = jdbc.sql("""
-                select w.institution_id, w.profession, a.skill, a.assessed_on, a.passed
-                  from skill_assessment a join training_worker w on w.id = a.worker_id
+                select w.institution_id, w.profession, a.skill, a.assessed_on, a.passed, r.organiser_id
+                  from skill_assessment a join training_worker w on w.id = a.worker_id join skill_round r on r.id = a.round_id
                  where a.voided_reason is null and a.assessed_on between ? and ?""")
                 .params(f, t).query((rs, n) -> new Fact(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        true, rs.getBoolean(5))).list().stream().filter(x -> inScope.apply(x.institutionId())).toList();
+                        true, rs.getBoolean(5), rs.getObject(6, UUID.class))).list().stream().filter(inScope).toList();
 
         Function<Fact, String[]> area = x -> {
             Institution i = dir.get(x.institutionId());
@@ -124,7 +127,7 @@ public class TrainingStatistics {
                 select c.organiser_id, s.ends_on, c.id from training_session s join training_course c on c.id = s.course_id
                  where s.cancelled_reason is null and c.cancelled_reason is null and s.ends_on between ? and ?""").params(f, t)
                 .query((rs, n) -> new S(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getObject(3, UUID.class))).list()
-                .stream().filter(s -> inScope.apply(s.organiser()) || actor.role() == StaffRole.REGIONAL_OFFICIAL && access.officialCovers(dir.get(s.organiser())))
+                .stream().filter(s -> own.apply(s.organiser()))
                 .toList();
         sessions.forEach(s -> {
             long[] v = months.get(s.endsOn().toString().substring(0, 7));
@@ -133,7 +136,7 @@ public class TrainingStatistics {
         BigDecimal credit = jdbc.sql("""
                 select w.institution_id, coalesce(sum(e.credit_hours), 0) from training_enrolment e join training_session s on s.id = e.session_id
                   join training_worker w on w.id = e.worker_id where e.status = 'ATTENDED' and s.ends_on between ? and ? group by w.institution_id""")
-                .params(f, t).query((rs, n) -> inScope.apply(rs.getObject(1, UUID.class)) ? rs.getBigDecimal(2) : BigDecimal.ZERO).list()
+                .params(f, t).query((rs, n) -> own.apply(rs.getObject(1, UUID.class)) ? rs.getBigDecimal(2) : BigDecimal.ZERO).list()
                 .stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         long expiring = certificates.expiring(90, null, new cn.fuyou.shared.PageRequest(0, 1)).total();
         String scope = actor.isSystemAdmin() ? "500000" : actor.role() == StaffRole.REGIONAL_OFFICIAL ? actor.areaCode() : actor.institutionCode();

@@ -11,18 +11,35 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Institutions by id through the registry's API (names and areas for training's lists; never a join of its tables). */
+/**
+ * Institutions by id through the registry's API (names and areas for training's lists; never a join of
+ * its tables). The whole directory (a few hundred rows) is kept for {@link #TTL_MILLIS}: a list page or
+ * a demo year would otherwise read it once per row.
+ */
 @Component
 public class Directory {
 
+    static final long TTL_MILLIS = 5_000;
+
     private final Institutions institutions;
+    private volatile Map<UUID, Institution> cached;
+    private volatile long cachedAt;
 
     Directory(Institutions institutions) {
         this.institutions = institutions;
     }
 
-    /** Every institution, by id (a few hundred; read once per call that needs many). */
+    /** Every institution, by id. */
     public Map<UUID, Institution> all() {
+        Map<UUID, Institution> c = cached;
+        if (c != null && System.currentTimeMillis() - cachedAt < TTL_MILLIS) return c;
+        c = Map.copyOf(read());
+        cached = c;
+        cachedAt = System.currentTimeMillis();
+        return c;
+    }
+
+    private Map<UUID, Institution> read() {
         Map<UUID, Institution> out = new HashMap<>();
         int page = 0;
         while (true) {
@@ -35,7 +52,9 @@ public class Directory {
     }
 
     public Optional<Institution> byId(UUID id) {
-        return id == null ? Optional.empty() : institutions.findById(id);
+        if (id == null) return Optional.empty();
+        Institution hit = all().get(id);
+        return hit != null ? Optional.of(hit) : institutions.findById(id);
     }
 
     public Optional<Institution> byCode(String code) {

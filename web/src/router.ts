@@ -68,6 +68,19 @@ export const router = createRouter({
     { path: '/art/follow-up', component: () => import('./modules/art/CycleList.vue'), props: { followUp: true } },
     { path: '/art/outcomes', component: () => import('./modules/art/OutcomesPage.vue') },
     { path: '/art/workstation', component: () => import('./modules/art/WorkstationPage.vue') },
+    // training and skill assessment (issue 13)
+    { path: '/training', component: () => import('./modules/training/CoursesPage.vue') },
+    { path: '/training/courses/:id', component: () => import('./modules/training/CoursePage.vue'), props: true },
+    { path: '/training/sessions/:id', component: () => import('./modules/training/SessionPage.vue'), props: true },
+    { path: '/training/rounds', component: () => import('./modules/training/RoundsPage.vue') },
+    { path: '/training/rounds/:id', component: () => import('./modules/training/RoundPage.vue'), props: true },
+    { path: '/training/certificates', component: () => import('./modules/training/CertificatesPage.vue') },
+    { path: '/training/stats', component: () => import('./modules/training/StatsPage.vue') },
+    { path: '/training/trainees', component: () => import('./modules/training/TraineesPage.vue') },
+    { path: '/training/research', component: () => import('./modules/training/ResearchPage.vue') },
+    { path: '/training/alliance', component: () => import('./modules/training/AlliancePage.vue') },
+    { path: '/training/me', component: () => import('./modules/training/HistoryPage.vue') },
+    { path: '/training/workers/:id', component: () => import('./modules/training/HistoryPage.vue'), props: true },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

@@ -10,6 +10,7 @@ import cn.fuyou.registry.Entitlements;
 import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
+import cn.fuyou.training.NurseryTrainings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.Max;
@@ -44,13 +45,15 @@ public class Nurseries {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final NurseryAccess nurseryAccess;
+    private final NurseryTrainings nurseryTrainings;
 
     private final java.time.Clock clock;
 
     Nurseries(JdbcClient jdbc, Institutions institutions, Persons persons, PersonAccess access, Entitlements entitlements, AuditLog audit,
-              ObjectMapper json, NurseryAccess nurseryAccess, java.time.Clock clock) {
+              ObjectMapper json, NurseryAccess nurseryAccess, java.time.Clock clock, NurseryTrainings nurseryTrainings) {
         this.clock = clock;
         this.nurseryAccess = nurseryAccess;
+        this.nurseryTrainings = nurseryTrainings;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.persons = persons;
@@ -265,8 +268,18 @@ public class Nurseries {
         public record Attendee(@NotBlank String name, String nurseryCode) {}
     }
 
+    /**
+     * Free clinics stay here; a training is a session of the training module (issue 13): recorded
+     * there as a held session with every attendee's attendance.
+     */
     @Transactional
     public UUID recordEvent(GuidanceEvent e) {
+        if ("TRAINING".equals(e.kind())) {
+            var attendees = (e.attendance() == null ? List.<GuidanceEvent.Attendee>of() : e.attendance()).stream()
+                    .map(a -> new NurseryTrainings.Attendee(a.name(), a.nurseryCode() == null ? null : institutions.get(a.nurseryCode()).id()))
+                    .toList();
+            return nurseryTrainings.record(e.title(), e.heldOn(), e.place(), attendees);
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into guidance_event (id, kind, title, held_on, place, institution_id, created_by) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, e.kind(), e.title(), e.heldOn(), e.place(), CurrentActor.get().institutionId(), CurrentActor.get().username())
@@ -280,14 +293,20 @@ public class Nurseries {
         return id;
     }
 
-    public record EventView(UUID id, String kind, String title, LocalDate heldOn, String place, long attendees) {}
+    /** @param trainingSessionId the training module's session when the event is a training */
+    public record EventView(UUID id, String kind, String title, LocalDate heldOn, String place, long attendees, UUID trainingSessionId) {}
 
+    /** Free clinics (kept here) and nursery trainings (sessions of the training module), newest first. */
     public List<EventView> events() {
-        return jdbc.sql("""
+        var clinics = jdbc.sql("""
                 select e.id, e.kind, e.title, e.held_on, e.place, (select count(*) from guidance_attendance a where a.event_id = e.id)
                   from guidance_event e order by e.held_on desc limit 200""")
                 .query((rs, n) -> new EventView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getLong(6))).list();
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getLong(6), null)).list();
+        var trainings = nurseryTrainings.held(200).stream()
+                .map(h -> new EventView(h.sessionId(), "TRAINING", h.title(), h.heldOn(), h.place(), h.attendees(), h.sessionId())).toList();
+        return java.util.stream.Stream.concat(clinics.stream(), trainings.stream())
+                .sorted(java.util.Comparator.comparing(EventView::heldOn).reversed()).limit(200).toList();
     }
 
     private static void requireNursery(Institution i) {

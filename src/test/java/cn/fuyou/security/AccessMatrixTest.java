@@ -218,9 +218,9 @@ class AccessMatrixTest extends IntegrationTest {
     /** POSTs that write no record (sign-in, calculators, FHIR search by POST, CDS calls). */
     static final Set<String> READ_ONLY_POSTS = Set.of("security:sign-in", "maternal:calculate", "childhealth:calculate",
             "criticalcare:calculate", "defects:calculate", "art:calculate", "fhir:read", "fhir:cds-call");
-    /** What an institution admin may write: her accounts, her institution, certificate stock, her nursery. */
+    /** What an institution admin may write: her accounts, her institution, certificate stock, her nursery, her staff's training (issue 13). */
     static final Set<String> ADMIN_WRITES = Set.of("security:manage-staff", "registry:edit-institution", "births:certificate-stock",
-            "childhealth:nursery-manage");
+            "childhealth:nursery-manage", "training:write");
 
     // ---- callers and calls -------------------------------------------------------------------------
 

@@ -54,6 +54,15 @@ class PersonReadAuditTest extends IntegrationTest {
         PERSON_RECORDS.put("/api/maternal-deaths/{id}", "select d.id, d.person_id from maternal_death_report d limit 1");
         PERSON_RECORDS.put("/api/case-reviews/{id}", "select r.id, r.person_id from case_review r limit 1");
         PERSON_RECORDS.put("/api/hospital/admissions/{id}", "select a.id, a.child_id from admission a limit 1");
+        PERSON_RECORDS.put("/api/art/couples/{id}", "select c.id, c.woman_id from art_couple c order by c.created_at limit 1");
+        PERSON_RECORDS.put("/api/art/consents/{id}/file", "select k.id, c.woman_id from art_consent k join art_couple c on c.id = k.couple_id limit 1");
+        PERSON_RECORDS.put("/api/art/cycles/{id}", "select c.id, c.woman_id from art_cycle c order by c.created_at limit 1");
+        PERSON_RECORDS.put("/api/art/workstation/cases/{id}", "select w.id, c.woman_id from art_workstation_case w join art_couple c on c.id = w.couple_id limit 1");
+        PERSON_RECORDS.put("/api/defects/preconception-checks/{id}", "select c.id, c.woman_id from preconception_check c limit 1");
+        PERSON_RECORDS.put("/api/defects/screens/{id}", "select s.id, s.woman_id from prenatal_screen s limit 1");
+        PERSON_RECORDS.put("/api/defects/follow-ups/{id}", "select f.id, f.woman_id from defect_follow_up f limit 1");
+        PERSON_RECORDS.put("/api/defects/registrations/{id}", "select r.id, r.mother_id from defect_registration r limit 1");
+        PERSON_RECORDS.put("/api/defects/women/{womanId}", "select s.woman_id, s.woman_id from prenatal_screen s limit 1");
     }
 
     /** GET endpoints with a path variable that show no one person's record, and why. */
@@ -69,6 +78,12 @@ class PersonReadAuditTest extends IntegrationTest {
             Map.entry("/api/admin/imports/{id}/rejected", "an import job"), Map.entry("/api/admin/imports/{id}/report", "an import job"),
             Map.entry("/api/stats/indicators/{code}/by-area", "aggregate"), Map.entry("/api/stats/indicators/{code}/by-institution", "aggregate"),
             Map.entry("/api/stats/indicators/{code}/trend", "aggregate"),
+            Map.entry("/api/training/alliance/agreements/{id}", "an institution's alliance agreement"),
+            Map.entry("/api/training/certificates/{id}", "a staff member's training certificate (staff, not a person's health record)"),
+            Map.entry("/api/training/courses/{id}", "a course"), Map.entry("/api/training/materials/{id}", "course material"),
+            Map.entry("/api/training/rounds/{id}", "an assessment round"), Map.entry("/api/training/sessions/{id}", "a training session"),
+            Map.entry("/api/training/staff/{username}/history", "a staff member's training history (staff, not a person's health record)"),
+            Map.entry("/api/training/workers/{id}/history", "a staff member's training history (staff, not a person's health record)"),
             Map.entry("/api/stats/indicators/{code}/records", "list: audited as a list read naming every person shown"));
 
     private long lastAuditId() {

@@ -217,7 +217,7 @@ class AccessMatrixTest extends IntegrationTest {
     static final Set<String> ANSWERS_401_ITSELF = Set.of("GET /api/auth/me");
     /** POSTs that write no record (sign-in, calculators, FHIR search by POST, CDS calls). */
     static final Set<String> READ_ONLY_POSTS = Set.of("security:sign-in", "maternal:calculate", "childhealth:calculate",
-            "criticalcare:calculate", "fhir:read", "fhir:cds-call");
+            "criticalcare:calculate", "defects:calculate", "fhir:read", "fhir:cds-call");
     /** What an institution admin may write: her accounts, her institution, certificate stock, her nursery. */
     static final Set<String> ADMIN_WRITES = Set.of("security:manage-staff", "registry:edit-institution", "births:certificate-stock",
             "childhealth:nursery-manage");

@@ -127,7 +127,7 @@ public class Births {
 
     private static final String SELECT = """
             select b.child_id, b.sex, b.born_at, b.ga_days, b.weight_g, b.length_cm, b.nicu, b.mother_id, b.institution_id,
-                   c.number as certificate_number, c.id as certificate_id """;
+                   c.number as certificate_number, c.id as certificate_id """ + " "; // a text block drops trailing spaces
 
     /** A birth as stored here; names and the institution come from the registry's API. */
     private record Row(UUID childId, String sex, OffsetDateTime bornAt, int gaDays, int weightG, BigDecimal lengthCm, boolean nicu,

@@ -46,6 +46,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, SessionRevocation revocation, ProblemResponses problems,
+                            cn.fuyou.audit.AuditLog audit,
                             @org.springframework.beans.factory.annotation.Value("${fuyou.demo.enabled:false}") boolean demo,
                             @org.springframework.beans.factory.annotation.Value("${fuyou.https:false}") boolean https) throws Exception {
         CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
@@ -73,6 +74,17 @@ class SecurityConfig {
                             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self' data:")))
             .authorizeHttpRequests(a -> a
                     .requestMatchers(PUBLIC_API).permitAll()
+                    // Issue 12: the mother's app (/api/mother/**). She signs in on her own paths; her session reaches nothing else
+                    // (no staff API, no FHIR, no CDS): refused with 403 and audited.
+                    .requestMatchers(HttpMethod.POST, MOTHER_PUBLIC).permitAll()
+                    .requestMatchers("/api/mother/**").hasRole(MOTHER_ROLE)
+                    .requestMatchers(SecurityConfig::motherOutsideHerApp).access((auth, ctx) -> {
+                        String who = auth.get().getName();
+                        audit.recordFor(new cn.fuyou.shared.Actor(who, who, null, null, null, null),
+                                new cn.fuyou.audit.AuditRecord("ACCESS", "ApiPath", ctx.getRequest().getMethod() + " "
+                                        + ctx.getRequest().getRequestURI(), null, false, false, "outside the mother's app", java.util.Map.of()));
+                        return new org.springframework.security.authorization.AuthorizationDecision(false);
+                    })
                     .requestMatchers(HttpMethod.GET, "/cds-services", "/cds-services/**").permitAll()
                     // CDS Hooks services: an integration token outside the demo; in the demo anyone may try them.
                     .requestMatchers(HttpMethod.POST, "/cds-services/**").access((auth, ctx) ->
@@ -119,6 +131,18 @@ class SecurityConfig {
      * near-miss reviews, their actions, interviews and notices to institutions, the review of a dedicated case. The
      * owning services check each of these against the official's area; no clinical record is written.
      */
+    /** The mother's app (issue 12): her sign-in paths, her role, and the test that keeps her session inside /api/mother/. */
+    static final String[] MOTHER_PUBLIC = {"/api/mother/auth/activate", "/api/mother/auth/login", "/api/mother/auth/logout"};
+    static final String MOTHER_ROLE = "MOTHER";
+
+    static boolean motherOutsideHerApp(HttpServletRequest r) {
+        String path = r.getRequestURI();
+        if (path.startsWith("/api/mother/") || !(path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/cds-services")
+                || path.startsWith("/actuator"))) return false;
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + MOTHER_ROLE).equals(a.getAuthority()));
+    }
+
     static final List<String> OFFICIAL_MAY_WRITE = List.of("/api/auth/", "/api/calculators/", "/api/stats", "/api/statistics",
             "/api/reports", "/api/indicators", "/api/case-reviews", "/api/review-actions/", "/api/interview-notices");
     private static final java.util.regex.Pattern CASE_REVIEW = java.util.regex.Pattern.compile("/api/maternal/cases/[^/]+/follow-ups");

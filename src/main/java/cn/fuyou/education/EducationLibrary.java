@@ -106,6 +106,13 @@ public class EducationLibrary {
 
     record File(String name, String type, byte[] content) {}
 
+    /** A published handbook's PDF (for readers outside the staff desk, e.g. the mother's app). */
+    public record PublishedFile(String name, String type, byte[] content) {}
+
+    public Optional<PublishedFile> publishedFile(UUID id) {
+        return file(id, false).map(f -> new PublishedFile(f.name(), f.type(), f.content()));
+    }
+
     Optional<File> file(UUID id, boolean editor) {
         return jdbc.sql("select file_name, file_type, file_content, status from education_item where id = ? and file_content is not null")
                 .param(id).query((rs, n) -> editor || "PUBLISHED".equals(rs.getString(4))

@@ -176,6 +176,10 @@ public class MotherRecords {
         return item;
     }
 
+    public EducationLibrary.PublishedFile handbook(UUID id) {
+        return library.publishedFile(id).orElseThrow(() -> ApiException.notFound("education file", id));
+    }
+
     public List<MyRecord.Message> inbox(MotherPrincipal me) {
         read(me, "MotherMessage", me.personId(), me.personId());
         return reminders.inbox(me.personId());

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo profile (issue 12): the showcase woman 李秀英's app account, activated (sign in with her ID number
  * and the demo password); a pregnant woman 张晓燕 at CQHCWC in her 24th week with her account activated;
- * and three women of 杨丽's community health centre delivered four days ago, so that today's postpartum and
+ * and five women of 杨丽's community health centre delivered four days ago, so that today's postpartum and
  * newborn home visits are on the community doctor's phone. All through the same services staff use.
  */
 @Component
@@ -44,6 +44,7 @@ class DemoMothers {
     static final String PREGNANT_ID_NUMBER = "50010319950812026X";
     static final String DEMO_PASSWORD = "Demo@2026";
     static final String COMMUNITY = "CHC-500117-1";
+    static final int WOMEN = 5;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -104,21 +105,21 @@ class DemoMothers {
                 .params(UUID.randomUUID(), person, encoder.encode(DEMO_PASSWORD)).update();
     }
 
-    /** Three women of the community delivered four days ago, discharged two days ago: today's home visits. */
+    /** Five women of the community delivered four days ago, discharged two days ago: today's home visits. */
     private void homeVisitsDueToday() {
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
         long recent = jdbc.sql("""
                 select count(*) from pregnancy p join delivery d on d.pregnancy_id = p.id join institution i on i.id = p.care_institution_id
                  where i.code = ? and p.status = 'DELIVERED' and d.discharged_on >= ?""").params(COMMUNITY, today.minusDays(5))
                 .query(Long.class).single();
-        if (recent >= 3) return;
+        if (recent >= WOMEN) return;
         List<UUID> women = jdbc.sql("""
                 select p.id from person p join institution i on i.id = p.registered_institution_id
                  where i.code = ? and p.sex = 'F' and p.birth_date between ? and ? and p.merged_into is null and p.voided_at is null
                    and not exists (select 1 from pregnancy g where g.woman_id = p.id)
                  order by p.id_number limit ?""")
-                .params(COMMUNITY, today.minusYears(38), today.minusYears(22), 3 - recent).query(UUID.class).list();
-        String[] names = {"乐乐", "安安", "朵朵"};
+                .params(COMMUNITY, today.minusYears(38), today.minusYears(22), WOMEN - recent).query(UUID.class).list();
+        String[] names = {"乐乐", "安安", "朵朵", "果果", "豆豆"};
         int n = 0;
         for (UUID woman : women) {
             LocalDate birth = today.minusDays(4);

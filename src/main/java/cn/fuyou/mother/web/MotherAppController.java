@@ -75,6 +75,17 @@ class MotherAppController {
         return records.item(signIn.current(), id);
     }
 
+    @GetMapping("/api/mother/education/{id}/file")
+    ResponseEntity<byte[]> file(@PathVariable UUID id) {
+        signIn.current();
+        var f = records.handbook(id);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(f.type()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+                        .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(f.content());
+    }
+
     @GetMapping("/api/mother/inbox")
     List<MyRecord.Message> inbox() {
         return records.inbox(signIn.current());

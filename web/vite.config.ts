@@ -18,30 +18,18 @@ export default defineConfig(({ mode }) => mode === 'mobile'
           injectRegister: false, // registered by m/main.ts, scoped to /m/
           registerType: 'autoUpdate',
           filename: 'm/sw.js',
-          manifestFilename: 'm/manifest.webmanifest',
           scope: '/m/',
-          includeAssets: [],
-          manifest: {
-            id: '/m/',
-            name: '妇幼健康 · 孕产妇和儿童',
-            short_name: '妇幼健康',
-            description: '孕产妇本人的健康记录与健康教育；社区医生的离线家庭访视',
-            lang: 'zh-CN',
-            start_url: '/m/',
-            scope: '/m/',
-            display: 'standalone',
-            background_color: '#ffffff',
-            theme_color: '#c2185b',
-            icons: [
-              { src: '/m/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-              { src: '/m/icon-192.png', sizes: '192x192', type: 'image/png' },
-              { src: '/m/icon-512.png', sizes: '512x512', type: 'image/png' }
-            ]
-          },
+          // The web manifest is a static file (m/public/m/manifest.webmanifest): the plugin's own entries would be
+          // relative to the worker (/m/m/…) and fail its install, so it adds none.
+          manifest: false,
+          includeManifestIcons: false,
           workbox: {
             globDirectory: '../target/classes/static',
             globPatterns: ['m/**/*.{js,css,html,svg,png,webmanifest}'],
             globIgnores: ['m/sw.js', 'm/workbox-*.js'],
+            modifyURLPrefix: { 'm/': '/m/' }, // absolute URLs: the worker lives at /m/sw.js
+            clientsClaim: true,
+            skipWaiting: true,
             navigateFallback: '/m/index.html',
             navigateFallbackAllowlist: [/^\/m\//],
             cleanupOutdatedCaches: true,

@@ -32,7 +32,7 @@ export async function refresh(): Promise<void> {
     const kept = new Map((await db.visits.toArray()).map((r) => [r.key, r]))
     for (const r of rows) {
       const old = kept.get(r.key)
-      if (old && (old.state === 'PENDING' || old.state === 'CONFLICT')) {
+      if (old && (old.state === 'PENDING' || old.state === 'CONFLICT' || old.draft)) { // typed values are never dropped
         await db.visits.put({ ...r, draft: old.draft, baseVersion: old.baseVersion, state: old.state, conflict: old.conflict, conflictVersion: old.conflictVersion })
       } else {
         await db.visits.put({ ...r, state: old?.state === 'SYNCED' ? 'SYNCED' : r.state })
@@ -40,7 +40,7 @@ export async function refresh(): Promise<void> {
       kept.delete(r.key)
     }
     // visits no longer on today's list go, unless something typed is still waiting
-    for (const [key, old] of kept) if (old.state !== 'PENDING' && old.state !== 'CONFLICT') await db.visits.delete(key)
+    for (const [key, old] of kept) if (old.state !== 'PENDING' && old.state !== 'CONFLICT' && !old.draft) await db.visits.delete(key)
     await db.meta.put({ key: 'loadedAt', value: new Date().toISOString() })
   })
 }

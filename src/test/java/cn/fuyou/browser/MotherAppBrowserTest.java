@@ -36,6 +36,11 @@ class MotherAppBrowserTest extends BrowserTest {
 
     @Autowired JdbcClient jdbc;
 
+    static void log(Page page) {
+        page.onConsoleMessage(m -> System.out.println("[phone console] " + m.type() + " " + m.text()));
+        page.onPageError(e -> System.out.println("[phone error] " + e));
+    }
+
     BrowserContext phone() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(360, 740).setDeviceScaleFactor(2).setHasTouch(true).setIsMobile(true).setLocale("zh-CN")
@@ -66,6 +71,7 @@ class MotherAppBrowserTest extends BrowserTest {
         String code = signIn("cqfy-doctor").post("/api/mother-accounts/" + woman + "/activation-code", Map.of()).text("/code");
 
         Page page = phone().newPage();
+        log(page);
         page.navigate("/m/#/activate?code=" + code); // what the QR code on her registration sheet opens
         page.getByTestId("id-number").fill(PREGNANT);
         assertThat(page.getByTestId("code")).hasValue(code);
@@ -116,12 +122,14 @@ class MotherAppBrowserTest extends BrowserTest {
 
         BrowserContext context = phone();
         Page page = context.newPage();
+        log(page);
         page.navigate("/m/#/visits");
         page.getByTestId("username").fill("hc-doctor");
         page.getByTestId("password").fill("Demo@2026");
         page.getByTestId("doctor-login-submit").click();
         for (String p : due.subList(0, 3)) page.locator("[data-testid='visit-P:" + p + "']").waitFor();
-        page.evaluate("() => navigator.serviceWorker && navigator.serviceWorker.ready"); // the shell is cached for the next offline start
+        // the service worker has cached the shell and controls the page: the app can start with no network
+        page.waitForFunction("() => navigator.serviceWorker.controller !== null", null, new Page.WaitForFunctionOptions().setTimeout(30_000));
         fitsThePhone(page);
         shot(page, "visits-online");
 

@@ -16,8 +16,10 @@ class HomeVisitSyncTest extends IntegrationTest {
     @Test
     void theCommunityDoctorSyncsVisitsAndAConflictKeepsTheDesksVersion() throws Exception {
         var phone = signIn("hc-doctor");
-        JsonNode list = phone.get("/api/maternal/home-visits").body();
-        assertThat(list.size()).as(list.toString()).isGreaterThanOrEqualTo(3);
+        // the demo's visits due today not yet recorded (the browser test records others)
+        java.util.List<JsonNode> list = new java.util.ArrayList<>();
+        phone.get("/api/maternal/home-visits").body().forEach(v -> { if ("DUE".equals(v.get("status").asText())) list.add(v); });
+        assertThat(list.size()).as(list.toString()).isGreaterThanOrEqualTo(2);
         JsonNode first = list.get(0);
         assertThat(first.get("status").asText()).isEqualTo("DUE"); // clinical-rules.md §2: within a week of discharge
         assertThat(first.at("/babies/0/childId").asText()).isNotBlank();
@@ -37,7 +39,7 @@ class HomeVisitSyncTest extends IntegrationTest {
         assertThat(stale.at("/current/findings").asText()).isEqualTo("子宫复旧好，母乳喂养");
 
         // the desk records the third woman's visit while the phone is offline: the phone's create is refused
-        String p2 = list.get(2).get("pregnancyId").asText();
+        String p2 = list.get(1).get("pregnancyId").asText();
         var desk = signIn("hc-doctor");
         assertThat(desk.post("/api/pregnancies/" + p2 + "/postpartum-visits", Map.of("kind", "HOME_VISIT", "visitDate", today,
                 "findings", "门诊记录", "systolic", 120, "diastolic", 80)).status()).isEqualTo(201);

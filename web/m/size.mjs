@@ -1,3 +1,4 @@
+/* global console, process */
 // Prints the gzipped size of the mother's app shell: what /m/ loads before any page of its own
 // (index.html, the entry chunk and its static imports, CSS, the web manifest). Run after `npm run build`:
 //   cd web && npm run size:m

@@ -53,6 +53,13 @@ export const router = createRouter({
     { path: '/critical-care/statistics', component: () => import('./modules/criticalcare/StatsPage.vue') },
     // health-education library (issue 12)
     { path: '/education', component: () => import('./modules/education/EducationDesk.vue') },
+    // birth defects (issue 17)
+    { path: '/defects/screens', component: () => import('./modules/defects/ScreensPage.vue') },
+    { path: '/defects/follow-ups', component: () => import('./modules/defects/FollowUpsPage.vue') },
+    { path: '/defects/follow-ups/:id', component: () => import('./modules/defects/FollowUpPage.vue'), props: true },
+    { path: '/defects/registrations', component: () => import('./modules/defects/RegistrationsPage.vue') },
+    { path: '/defects/statistics', component: () => import('./modules/defects/StatisticsPage.vue') },
+    { path: '/defects/preconception', component: () => import('./modules/defects/PreconceptionPage.vue') },
     { path: '/:rest(.*)*', redirect: '/' }
   ]
 })

@@ -1,15 +1,13 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
-import * as cc from '../modules/criticalcare/messages'
-import { statsZh, statsEn } from '../modules/stats/messages'
 
 const saved = localStorage.getItem('fuyou.lang')
 export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, stats: statsZh, cc: cc.zh }, en: { ...en, stats: statsEn, cc: cc.en } }
+  messages: { 'zh-CN': zhCN, en }
 })
 
 document.documentElement.lang = saved === 'en' ? 'en' : 'zh-CN'
@@ -21,7 +19,7 @@ export function setLanguage(lang: 'zh-CN' | 'en') {
 }
 
 /** Pick the Chinese or English name of a record, following the UI language. */
-export function nameOf(o: { nameZh?: string; nameEn?: string } | null | undefined): string {
+export function nameOf(o: { nameZh?: string | null; nameEn?: string | null } | null | undefined): string {
   if (!o) return ''
   return i18n.global.locale.value === 'en' ? (o.nameEn || o.nameZh || '') : (o.nameZh || o.nameEn || '')
 }

@@ -10,7 +10,7 @@ export const statsZh = {
   quality: '数据质量', qualityHint: '各机构缺项、不合理值、逾期录入（检查日期后超过7天录入），问题多者在前；点击数字查看并修改记录',
   problemShare: '问题比例', contacts: '产前检查', deliveries: '分娩', deliveriesMissing: '分娩缺项', enteredOn: '录入日期',
   problem: { missing: '缺项', implausible: '不合理值', late: '逾期录入' },
-  quarterN: '第{n}季度', kindMaternal: '孕产妇保健', kindChild: '儿童保健', areaUnit: '统计单元', openRecord: '打开档案'
+  quarterN: '第{n}季度', rank: '名次', ownInstitutionTitle: '本机构统计', allFigures: '全部指标 →', leagueMin: '分母不少于{n}的机构参与排名，其余列在后面、不排名', kindMaternal: '孕产妇保健', kindChild: '儿童保健', areaUnit: '统计单元', openRecord: '打开档案'
 }
 export const statsEn = {
   nav: 'Statistics', annualNav: 'Annual report', title: 'MCH statistics', subtitle: 'National MCH indicators by area, institution and period — live; every number traces to its records',
@@ -23,5 +23,5 @@ export const statsEn = {
   quality: 'Data quality', qualityHint: 'Per institution: missing required fields, implausible values, late entries (contact entered > 7 days after its date), worst first; click a number to open and fix the records',
   problemShare: 'Problem share', contacts: 'Antenatal contacts', deliveries: 'Deliveries', deliveriesMissing: 'Deliveries incomplete', enteredOn: 'Entered on',
   problem: { missing: 'Missing fields', implausible: 'Implausible', late: 'Late entry' },
-  quarterN: 'Q{n}', kindMaternal: 'Maternal health', kindChild: 'Child health', areaUnit: 'Unit', openRecord: 'Open record'
+  quarterN: 'Q{n}', rank: 'Rank', ownInstitutionTitle: 'My institution\'s figures', allFigures: 'All indicators →', leagueMin: 'Institutions with a denominator of at least {n} are ranked; the others follow, unranked', kindMaternal: 'Maternal health', kindChild: 'Child health', areaUnit: 'Unit', openRecord: 'Open record'
 }

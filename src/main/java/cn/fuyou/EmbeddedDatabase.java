@@ -35,6 +35,7 @@ class EmbeddedDatabase {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(Settings settings) throws IOException {
         Files.createDirectories(settings.dataDir());
+        if (!settings.clean()) recoverDataDir(settings.dataDir());
         long t0 = System.nanoTime();
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(settings.dataDir())
@@ -50,6 +51,56 @@ class EmbeddedDatabase {
         log.info("Embedded PostgreSQL 17 on port {} with data in {} ({} ms)", pg.getPort(),
                 settings.dataDir().toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);
         return pg;
+    }
+
+    /**
+     * Issue 15 §6: after fuyou was killed (kill -9) its PostgreSQL keeps running on the data directory, and after a
+     * crash a postmaster.pid may be left behind; either made the next start fail. A postmaster.pid naming a live
+     * PostgreSQL on this very data directory is an orphan of ours: it is shut down (smart shutdown: its clients died
+     * with the old process) and the start goes on; a pid file naming no live PostgreSQL on this directory is stale and
+     * removed (PostgreSQL's own crash recovery then replays the WAL). Anything else is left alone.
+     */
+    static void recoverDataDir(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        java.util.List<String> lines = Files.readAllLines(pidFile);
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (RuntimeException e) {
+            log.warn("unreadable {}: removed", pidFile);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        boolean ours = lines.size() > 1 && Path.of(lines.get(1).trim()).toAbsolutePath().normalize()
+                .equals(dataDir.toAbsolutePath().normalize());
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres") || c.endsWith("/postmaster")).orElse(false));
+        if (process.isEmpty() || !ours) {
+            log.warn("stale {} (pid {} is not a PostgreSQL on this data directory): removed", pidFile, pid);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        log.warn("PostgreSQL pid {} left running on {} by an earlier fuyou: shutting it down", pid, dataDir);
+        ProcessHandle pg = process.get();
+        pg.destroy(); // SIGTERM: smart shutdown, checkpoint written
+        try {
+            pg.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("PostgreSQL pid {} did not stop in 60 s: killed (its WAL is replayed at start)", pid);
+            pg.destroyForcibly();
+            try {
+                pg.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception again) {
+                throw new IOException("cannot stop the PostgreSQL left running on " + dataDir + " (pid " + pid + ")", again);
+            }
+            Files.deleteIfExists(pidFile);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        }
     }
 
     @Bean

@@ -16,8 +16,11 @@ import cn.fuyou.shared.StaffRole;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +72,11 @@ public class Births {
                         BigDecimal lengthCm, boolean nicu, UUID motherId, String motherName, String institutionCode,
                         String institutionNameZh, String institutionNameEn, String certificateNumber, UUID certificateId) {}
 
-    /** Live births of the caller's institution (delivered or followed there), newest first; {@code certified} YES/NO filters. */
+    /**
+     * Live births of the caller's institution (delivered or followed there), newest first;
+     * {@code certified} YES/NO filters; {@code q} finds the child's or mother's name (through the
+     * registry) or the certificate number.
+     */
     public PageResult<Birth> list(String q, String certified, PageRequest page) {
         Actor actor = CurrentActor.get();
         List<Object> params = new ArrayList<>();
@@ -82,25 +89,25 @@ public class Births {
         if ("YES".equalsIgnoreCase(certified)) where.append(" and c.number is not null");
         else if ("NO".equalsIgnoreCase(certified)) where.append(" and c.number is null");
         else if (certified != null && !certified.isBlank()) throw ApiException.badField("certified", "certified 为 YES 或 NO / YES or NO");
+        String from = """
+                  from birth b
+                  left join birth_certificate c on c.child_id = b.child_id and c.status = 'VALID'""";
         if (q != null && !q.isBlank()) {
-            where.append(" and (pc.full_name like ? or pm.full_name like ? or c.number = ?)");
-            params.add(q.strip() + "%");
-            params.add(q.strip() + "%");
+            Set<UUID> people = new HashSet<>();
+            jdbc.sql("select b.child_id, b.mother_id " + from + where).params(params)
+                    .query((rs, n) -> people.addAll(List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))).list();
+            UUID[] named = persons.namedLike(people, q).toArray(UUID[]::new);
+            where.append(" and (b.child_id = any(?) or b.mother_id = any(?) or c.number = ?)");
+            params.add(named);
+            params.add(named);
             params.add(q.strip().toUpperCase());
         }
-        String from = """
-                  from birth b join person pc on pc.id = b.child_id join person pm on pm.id = b.mother_id
-                  left join birth_certificate c on c.child_id = b.child_id and c.status = 'VALID'""" + where;
-        long total = jdbc.sql("select count(*) " + from).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
         List<Object> p2 = new ArrayList<>(params);
         p2.add(page.size());
         p2.add(page.offset());
-        List<Birth> items = jdbc.sql("""
-                select b.child_id, pc.full_name as child_name, b.sex, b.born_at, b.ga_days, b.weight_g, b.length_cm, b.nicu, b.mother_id,
-                       pm.full_name as mother_name, b.institution_id, c.number, c.id as certificate_id """ + from
-                        + " order by b.born_at desc limit ? offset ?")
-                .params(p2).query((rs, n) -> birth(rs)).list();
-        return new PageResult<>(items, total, page.page(), page.size());
+        List<Row> rows = jdbc.sql(SELECT + from + where + " order by b.born_at desc limit ? offset ?").params(p2).query(Row.class).list();
+        return new PageResult<>(named(rows), total, page.page(), page.size());
     }
 
     /** One birth, audited as a read of the child's record; the caller's institution must be entitled. */
@@ -113,12 +120,29 @@ public class Births {
     }
 
     public Optional<Birth> find(UUID childId) {
-        return jdbc.sql("""
-                select b.child_id, pc.full_name as child_name, b.sex, b.born_at, b.ga_days, b.weight_g, b.length_cm, b.nicu, b.mother_id,
-                       pm.full_name as mother_name, b.institution_id, c.number, c.id as certificate_id
-                  from birth b join person pc on pc.id = b.child_id join person pm on pm.id = b.mother_id
-                  left join birth_certificate c on c.child_id = b.child_id and c.status = 'VALID'
-                 where b.child_id = ?""").param(childId).query((rs, n) -> birth(rs)).optional();
+        return jdbc.sql(SELECT + """
+                  from birth b left join birth_certificate c on c.child_id = b.child_id and c.status = 'VALID'
+                 where b.child_id = ?""").param(childId).query(Row.class).optional().map(r -> named(List.of(r)).get(0));
+    }
+
+    private static final String SELECT = """
+            select b.child_id, b.sex, b.born_at, b.ga_days, b.weight_g, b.length_cm, b.nicu, b.mother_id, b.institution_id,
+                   c.number as certificate_number, c.id as certificate_id """;
+
+    /** A birth as stored here; names and the institution come from the registry's API. */
+    private record Row(UUID childId, String sex, OffsetDateTime bornAt, int gaDays, int weightG, BigDecimal lengthCm, boolean nicu,
+                       UUID motherId, UUID institutionId, String certificateNumber, UUID certificateId) {}
+
+    private List<Birth> named(List<Row> rows) {
+        Set<UUID> people = new HashSet<>();
+        rows.forEach(r -> people.addAll(List.of(r.childId(), r.motherId())));
+        Map<UUID, String> names = persons.namesOf(people);
+        return rows.stream().map(r -> {
+            var inst = institutions.findById(r.institutionId()).orElseThrow();
+            return new Birth(r.childId(), names.get(r.childId()), r.sex(), r.bornAt(), r.gaDays(), r.weightG(), r.lengthCm(), r.nicu(),
+                    r.motherId(), names.get(r.motherId()), inst.code(), inst.nameZh(), inst.nameEn(), r.certificateNumber(),
+                    r.certificateId());
+        }).toList();
     }
 
     /** The child's record is visible to the caller (registry entitlement, or the institution following the child). */
@@ -149,13 +173,5 @@ public class Births {
 
     private static String nationality(String n) {
         return n == null || n.isBlank() ? "中国" : n;
-    }
-
-    private Birth birth(java.sql.ResultSet rs) throws java.sql.SQLException {
-        var inst = institutions.findById(rs.getObject("institution_id", UUID.class)).orElseThrow();
-        return new Birth(rs.getObject("child_id", UUID.class), rs.getString("child_name"), rs.getString("sex"),
-                rs.getObject("born_at", OffsetDateTime.class), rs.getInt("ga_days"), rs.getInt("weight_g"), rs.getBigDecimal("length_cm"),
-                rs.getBoolean("nicu"), rs.getObject("mother_id", UUID.class), rs.getString("mother_name"), inst.code(), inst.nameZh(),
-                inst.nameEn(), rs.getString("number"), rs.getObject("certificate_id", UUID.class));
     }
 }

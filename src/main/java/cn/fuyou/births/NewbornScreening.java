@@ -52,9 +52,12 @@ public class NewbornScreening {
     private final String defaultLab;
     private final Entitlements entitlements;
 
+    private final java.time.Clock clock;
+
     NewbornScreening(JdbcClient jdbc, ActiveScreeningRules active, Births births, Persons persons, Institutions institutions,
                      ChildHealth childHealth, AuditLog audit, BirthFacts facts, Entitlements entitlements,
-                     @Value("${fuyou.screening.lab-institution:CQHCWC}") String defaultLab) {
+                     @Value("${fuyou.screening.lab-institution:CQHCWC}") String defaultLab, java.time.Clock clock) {
+        this.clock = clock;
         this.entitlements = entitlements;
         this.jdbc = jdbc;
         this.active = active;
@@ -131,13 +134,17 @@ public class NewbornScreening {
         return new PageResult<>(ids.stream().map(this::sample).toList(), total, page.page(), page.size());
     }
 
+    private String childName(UUID childId) {
+        return persons.namesOf(List.of(childId)).get(childId);
+    }
+
     private Sample sample(UUID id) {
         var results = jdbc.sql("select * from screening_result where sample_id = ? order by analyte").param(id)
                 .query((rs, n) -> result(rs)).list();
         return jdbc.sql("""
-                select s.*, b.born_at, p.full_name, sb.code as batch_code from blood_spot_sample s join birth b on b.child_id = s.child_id
-                  join person p on p.id = s.child_id left join sample_batch sb on sb.id = s.batch_id where s.id = ?""")
-                .param(id).query((rs, n) -> new Sample(id, rs.getObject("child_id", UUID.class), rs.getString("full_name"),
+                select s.*, b.born_at, sb.code as batch_code from blood_spot_sample s join birth b on b.child_id = s.child_id
+                  left join sample_batch sb on sb.id = s.batch_id where s.id = ?""")
+                .param(id).query((rs, n) -> new Sample(id, rs.getObject("child_id", UUID.class), childName(rs.getObject("child_id", UUID.class)),
                         rs.getObject("born_at", OffsetDateTime.class), rs.getObject("collected_at", OffsetDateTime.class), rs.getInt("feeds"),
                         rs.getBoolean("transfused"), rs.getString("late_reason"), rs.getInt("hours_of_life"), rs.getInt("day_of_life"),
                         rs.getString("timing"), rs.getBoolean("repeat_required"), rs.getString("rule_version"),
@@ -326,7 +333,7 @@ public class NewbornScreening {
                 positives++;
                 String condition = "PHE".equals(r.analyte()) ? "PKU" : "CH";
                 openCase(s.childId(), "METABOLIC", condition, r.analyte() + " " + r.value().toPlainString() + " > " + cutoff.toPlainString(),
-                        LocalDate.now(ScreeningRules.CHINA), rules);
+                        cn.fuyou.shared.ChinaTime.today(clock), rules);
             }
         }
         jdbc.sql("update blood_spot_sample set status = 'RESULTED', version = version + 1 where id = ?").param(sampleId).update();
@@ -352,9 +359,9 @@ public class NewbornScreening {
                  from blood_spot_sample s left join sample_batch b on b.id = s.batch_id
                  where s.status = 'RESULTED' and (s.institution_id = ? or b.lab_institution_id = ?)
                    and (?::boolean is null or exists (select 1 from screening_result r where r.sample_id = s.id and r.positive) = ?)""";
-        long total = jdbc.sql("select count(*)" + where).params(actor.institutionId(), actor.institutionId(), positive, positive)
+        long total = jdbc.sql("select count(*) " + where).params(actor.institutionId(), actor.institutionId(), positive, positive)
                 .query(Long.class).single();
-        List<UUID> ids = jdbc.sql("select s.id" + where + " order by s.collected_at desc limit ? offset ?")
+        List<UUID> ids = jdbc.sql("select s.id " + where + " order by s.collected_at desc limit ? offset ?")
                 .params(actor.institutionId(), actor.institutionId(), positive, positive, page.size(), page.offset()).query(UUID.class).list();
         return new PageResult<>(ids.stream().map(this::sample).toList(), total, page.page(), page.size());
     }
@@ -377,7 +384,7 @@ public class NewbornScreening {
         if (!c.nextStep().equals(f.step())) {
             throw ApiException.conflict("wrong-step", "下一步应为 " + c.nextStep() + " / the next step is " + c.nextStep(), Map.of("nextStep", c.nextStep()));
         }
-        if (f.date().isAfter(LocalDate.now(ScreeningRules.CHINA))) throw ApiException.badField("date", "日期不能晚于今天 / date in the future");
+        if (f.date().isAfter(cn.fuyou.shared.ChinaTime.today(clock))) throw ApiException.badField("date", "日期不能晚于今天 / date in the future");
         LocalDate previous = c.followUpOn() != null ? c.followUpOn() : c.treatmentOn() != null ? c.treatmentOn()
                 : c.confirmedOn() != null ? c.confirmedOn() : c.recalledOn() != null ? c.recalledOn() : c.openedOn();
         if (f.date().isBefore(previous)) throw ApiException.badField("date", "日期早于上一步（" + previous + "） / date before the previous step");
@@ -428,7 +435,7 @@ public class NewbornScreening {
         ScreeningRules.HearingStage stage = ScreeningRules.HearingStage.valueOf(f.stage());
         LocalDate birthDate = b.bornAt().atZoneSameInstant(ScreeningRules.CHINA).toLocalDate();
         if (f.doneOn().isBefore(birthDate)) throw ApiException.badField("doneOn", "日期早于出生 / before birth");
-        if (f.doneOn().isAfter(LocalDate.now(ScreeningRules.CHINA))) throw ApiException.badField("doneOn", "日期不能晚于今天 / date in the future");
+        if (f.doneOn().isAfter(cn.fuyou.shared.ChinaTime.today(clock))) throw ApiException.badField("doneOn", "日期不能晚于今天 / date in the future");
         if (!ScreeningRules.methodAllowed(stage, f.method(), b.nicu())) {
             throw ApiException.badField("method", b.nicu() && stage.ordinal() <= 1
                     ? "NICU新生儿须用AABR筛查（§9） / NICU babies are screened with AABR (§9)"
@@ -539,7 +546,7 @@ public class NewbornScreening {
                 .query((rs, n) -> caseView(rs)).list();
         Map<UUID, String> names = Map.of(childId, b.childName());
         List<WorkItem> next = stateOf(List.of(childId)).stream()
-                .flatMap(s -> ScreeningWorklistPolicy.items(active.rules(), s, LocalDate.now(ScreeningRules.CHINA)).stream())
+                .flatMap(s -> ScreeningWorklistPolicy.items(active.rules(), s, cn.fuyou.shared.ChinaTime.today(clock)).stream())
                 .map(i -> workItem(i, names, Map.of(childId, b.bornAt()))).toList();
         return new ChildScreening(childId, ids.stream().map(this::sample).toList(), hearing(childId), chd(childId), cases, next,
                 active.rules().version());
@@ -566,7 +573,7 @@ public class NewbornScreening {
                 .param(actor.institutionId()).query(C.class).list();
         Map<UUID, OffsetDateTime> born = new HashMap<>();
         children.forEach(c -> born.put(c.childId(), c.bornAt()));
-        LocalDate today = LocalDate.now(ScreeningRules.CHINA);
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         List<ScreeningWorklistPolicy.Item> items = new ArrayList<>();
         for (var s : stateOf(children.stream().map(C::childId).toList())) {
             for (var i : ScreeningWorklistPolicy.items(active.rules(), s, today)) {

@@ -53,8 +53,11 @@ public class ChildHealth {
 
     private final ChildFacts childFacts;
 
+    private final java.time.Clock clock;
+
     ChildHealth(JdbcClient jdbc, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions,
-                AuditLog audit, ChildFacts childFacts) {
+                AuditLog audit, ChildFacts childFacts, java.time.Clock clock) {
+        this.clock = clock;
         this.childFacts = childFacts;
         this.jdbc = jdbc;
         this.persons = persons;
@@ -87,7 +90,7 @@ public class ChildHealth {
     public ChildRecord register(Registration r) {
         PersonDetail child = persons.load(r.childId()).orElseThrow(() -> ApiException.badField("childId", "儿童不存在 / no such person"));
         if (!access.canAccess(r.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
-        if (child.birthDate().isBefore(LocalDate.now().minusYears(6))) {
+        if (child.birthDate().isBefore(cn.fuyou.shared.ChinaTime.today(clock).minusYears(6))) {
             throw ApiException.badField("childId", "儿童保健管理至6岁 / child health records are for children under 6");
         }
         if (jdbc.sql("select count(*) from child_record where child_id = ?").param(r.childId()).query(Long.class).single() > 0) {
@@ -207,14 +210,14 @@ public class ChildHealth {
     public PageResult<WorkItem> worklist(String status, boolean highRiskOnly, PageRequest page) {
         UUID institution = CurrentActor.get().institutionId();
         record Row(UUID childId, LocalDate birth, List<LocalDate> visits, List<String> reasons) {}
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         var rows = jdbc.sql("""
                 select c.child_id, c.birth_date,
                        array(select v.visit_date from well_child_visit v where v.child_id = c.child_id and v.voided_at is null) as visits,
                        array(select h.reason from high_risk_infant h where h.child_id = c.child_id and h.closed_on is null) as reasons
                   from child_record c
-                 where c.institution_id = ? and c.birth_date > current_date - interval '37 months'""")
-                .param(institution)
+                 where c.institution_id = ? and c.birth_date > ?::date - interval '37 months'""")
+                .params(institution, today)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), dates(rs.getArray(3)),
                         strings(rs.getArray(4))))
                 .list();
@@ -271,7 +274,7 @@ public class ChildHealth {
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))).list();
         boolean isHighRisk = highRisk.stream().anyMatch(h -> h.closedOn() == null);
         List<LocalDate> dates = visits.stream().map(ChildRecord.Visit::visitDate).toList();
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         var schedule = WellChildSchedule.slots(child.birthDate(), isHighRisk).stream().map(s -> {
             String st = WellChildSchedule.status(s, dates, today);
             LocalDate done = "DONE".equals(st) ? dates.stream().filter(d -> !d.isBefore(s.dueFrom()) && !d.isAfter(s.dueUntil()))

@@ -35,8 +35,11 @@ public class HospitalStays {
     private final Entitlements entitlements;
     private final Institutions institutions;
     private final AuditLog audit;
+    private final ChildFacts facts;
 
-    HospitalStays(JdbcClient jdbc, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit) {
+    HospitalStays(JdbcClient jdbc, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit,
+                  ChildFacts facts) {
+        this.facts = facts;
         this.access = access;
         this.entitlements = entitlements;
         this.jdbc = jdbc;
@@ -96,8 +99,18 @@ public class HospitalStays {
                     on conflict (child_id, reason) do update set closed_on = null, detail = excluded.detail""")
                     .params(UUID.randomUUID(), d.childId(), d.highRiskReason(), d.highRiskDetail(), d.dischargedAt().toLocalDate()).update();
         }
+        if ("DIED".equals(d.outcome())) {
+            // Her death is in her record (and counts in the child mortality indicators), dated by the discharge's China day.
+            jdbc.sql("""
+                    update child_record set died_on = ?, death_institution_id = ?, death_source = 'HOSPITAL', version = version + 1,
+                           changed_at = now(), changed_by = ?
+                     where child_id = ? and died_on is null""")
+                    .params(d.dischargedAt().atZoneSameInstant(cn.fuyou.shared.ChinaTime.ZONE).toLocalDate(), d.institutionId(), by, d.childId())
+                    .update();
+        }
         audit.record(AuditRecord.write("FILE_DISCHARGE", "ChildHospitalStay", d.sourceId(), d.childId(),
                 Map.of("outcome", d.outcome(), "followedBy", follower == null ? "" : follower.toString())));
+        facts.refresh(d.childId());
     }
 
     /** The hospital stays in a child's record, newest first (scoped like the record). */

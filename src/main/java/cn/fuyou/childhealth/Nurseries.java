@@ -45,8 +45,11 @@ public class Nurseries {
     private final ObjectMapper json;
     private final NurseryAccess nurseryAccess;
 
+    private final java.time.Clock clock;
+
     Nurseries(JdbcClient jdbc, Institutions institutions, Persons persons, PersonAccess access, Entitlements entitlements, AuditLog audit,
-              ObjectMapper json, NurseryAccess nurseryAccess) {
+              ObjectMapper json, NurseryAccess nurseryAccess, java.time.Clock clock) {
+        this.clock = clock;
         this.nurseryAccess = nurseryAccess;
         this.jdbc = jdbc;
         this.institutions = institutions;
@@ -126,6 +129,7 @@ public class Nurseries {
         Institution i = institutions.get(code);
         requireNursery(i);
         nurseryAccess.require(i, NurseryAccess.Action.INSPECT);
+        requireLicensed(i);
         record Checklist(String version, String items) {}
         Checklist c = jdbc.sql("select version, items::text from inspection_checklist order by version desc limit 1")
                 .query(Checklist.class).single();
@@ -156,7 +160,7 @@ public class Nurseries {
                 .orElseThrow(() -> ApiException.notFound("inspection", inspectionId));
         nurseryAccess.require(institutions.findById(nurseryId).orElseThrow(), NurseryAccess.Action.INSPECT);
         int n = jdbc.sql("update nursery_inspection set rectified_on = ? where id = ? and rectification_due is not null")
-                .params(on == null ? LocalDate.now() : on, inspectionId).update();
+                .params(on == null ? cn.fuyou.shared.ChinaTime.today(clock) : on, inspectionId).update();
         if (n == 0) throw ApiException.notFound("inspection with rectification", inspectionId);
         audit.record(AuditRecord.write("RECTIFIED", "NurseryInspection", inspectionId, null, Map.of()));
     }
@@ -190,6 +194,7 @@ public class Nurseries {
         Institution i = institutions.get(code);
         requireNursery(i);
         nurseryAccess.require(i, NurseryAccess.Action.MANAGE);
+        requireLicensed(i);
         if (!access.canAccess(e.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         if (e.consentOn().isAfter(e.enrolledOn())) throw ApiException.badField("consentOn", "同意须在入托之前 / consent must precede enrolment");
         try {
@@ -225,6 +230,7 @@ public class Nurseries {
         Institution i = institutions.get(code);
         requireNursery(i);
         nurseryAccess.require(i, NurseryAccess.Action.MANAGE);
+        requireLicensed(i);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into nursery_staff (id, nursery_id, name, role, certificates, created_by) values (?, ?, ?, ?, cast(? as jsonb), ?)")
                 .params(id, i.id(), s.name(), s.role(), writeJson(s.certificates() == null ? List.of() : s.certificates()),
@@ -275,6 +281,13 @@ public class Nurseries {
 
     private static void requireNursery(Institution i) {
         if (i.type() != InstitutionType.NURSERY) throw ApiException.notFound("nursery", i.code());
+    }
+
+    /** Staff, children and inspections belong to a registered nursery: its licence is recorded first (409 otherwise, never a 400 from a missing row). */
+    private void requireLicensed(Institution i) {
+        if (jdbc.sql("select count(*) from nursery where institution_id = ?").param(i.id()).query(Long.class).single() == 0) {
+            throw ApiException.conflict("nursery-unlicensed", "childhealth.nursery.unlicensed", Map.of("nursery", i.code()));
+        }
     }
 
     private JsonNode readTree(String s) {

@@ -310,7 +310,7 @@ public class DeathReports {
     public record DeathItem(UUID id, UUID personId, String personName, String reportingInstitutionName, String areaCode,
                             LocalDate deathDate, LocalDate dueOn, long daysLeft, String status, LocalDate reportedOn, Boolean inTime,
                             boolean overdue, boolean escalated, String causeGroup, String causeType, String underlyingCauseIcd10,
-                            String reviewStatus) {}
+                            String reviewStatus, String reportingInstitutionNameEn) {}
 
     /** Scoped like the cases; {@code overdue=true} lists the reports past their 2 days, {@code escalated=true} those sent up to the city. */
     public PageResult<DeathItem> list(Boolean overdue, Boolean escalated, String status, PageRequest page) {
@@ -341,12 +341,14 @@ public class DeathReports {
                             rs.getString("area_code"), death, rs.getObject("due_on", LocalDate.class), DeathReportTimer.daysLeft(death, today),
                             rs.getString("status"), reported, reported == null ? null : DeathReportTimer.inTime(death, reported),
                             DeathReportTimer.overdue(death, reported, today), rs.getObject("escalated_at") != null, rs.getString("cause_group"),
-                            rs.getString("cause_type"), rs.getString("underlying_cause_icd10"), rs.getString("review_status"));
+                            rs.getString("cause_type"), rs.getString("underlying_cause_icd10"), rs.getString("review_status"),
+                            rep.nameEn());
                 }).list();
         var names = persons.namesOf(rows.stream().map(DeathItem::personId).toList());
         return new PageResult<>(rows.stream().map(i -> new DeathItem(i.id(), i.personId(), names.get(i.personId()),
                 i.reportingInstitutionName(), i.areaCode(), i.deathDate(), i.dueOn(), i.daysLeft(), i.status(), i.reportedOn(), i.inTime(),
-                i.overdue(), i.escalated(), i.causeGroup(), i.causeType(), i.underlyingCauseIcd10(), i.reviewStatus())).toList(),
+                i.overdue(), i.escalated(), i.causeGroup(), i.causeType(), i.underlyingCauseIcd10(), i.reviewStatus(),
+                i.reportingInstitutionNameEn())).toList(),
                 total, page.page(), page.size());
     }
 

@@ -1,6 +1,7 @@
 package cn.fuyou.demoyear;
 
 import cn.fuyou.childhealth.ChildFacts;
+import cn.fuyou.maternal.MaternalDeathRecorded;
 import cn.fuyou.maternal.MaternalFacts;
 import cn.fuyou.registry.ResidentIdNumber;
 import java.io.StringReader;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -28,8 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A year of the city's maternal and child activity from a fixed seed: women registered across the
  * five colours, antenatal contacts with realistic gaps, deliveries (caesareans, preterm and
- * low-birth-weight babies, twins, stillbirths, a few maternal deaths), postpartum visits, newborn
- * visits and well-child growth of the newborns and of older children under 5. It writes the
+ * low-birth-weight babies, twins, stillbirths, a few maternal deaths — announced with the maternal
+ * module's {@link MaternalDeathRecorded}, so critical care opens their death report cards), postpartum
+ * visits, newborn visits and well-child growth of the newborns and of older children under 5, and a few
+ * children's deaths in hospital (early neonatal, neonatal, infant, under 5). It writes the
  * maternal and child tables with COPY, then lets the modules' own fact code ({@link MaternalFacts},
  * {@link ChildFacts}) count them — and returns its own ground truth, which the statistics tests use
  * to compute every indicator independently of the SQL.
@@ -40,7 +44,16 @@ public class DemoYear {
     /** @param births deliveries to generate; @param start first delivery day; @param today nothing is dated after it */
     public record Settings(long seed, int births, LocalDate start, LocalDate today) {}
 
-    public record Contact(LocalDate date, int gaDays, String institutionCode, boolean tested) {}
+    /**
+     * An antenatal contact as generated, with its known data-quality defects: {@code missingWeight} (no weight),
+     * {@code implausible} (diastolic ≥ systolic), {@code enteredOn} the China day it was entered (late when &gt; 7 days after).
+     */
+    public record Contact(LocalDate date, int gaDays, String institutionCode, boolean tested, boolean missingWeight, boolean implausible,
+                          LocalDate enteredOn) {
+        Contact(LocalDate date, int gaDays, String institutionCode, boolean tested) {
+            this(date, gaDays, institutionCode, tested, false, false, date);
+        }
+    }
 
     public record Baby(UUID newbornId, UUID childId, boolean liveBorn, int weightG, int apgar5) {}
 
@@ -52,7 +65,9 @@ public class DemoYear {
                             boolean hysterectomy, boolean died, LocalDate dischargedOn, String institutionCode, boolean hospital,
                             List<Baby> babies, LocalDate homeVisit, LocalDate day42) {}
 
-    public record Child(UUID childId, LocalDate birthDate, String area, List<Visit> visits) {}
+    /** @param diedOn her day of death (a hospital discharge with outcome DIED at {@code deathInstitutionCode}), null if alive */
+    public record Child(UUID childId, LocalDate birthDate, String area, List<Visit> visits, Integer birthGaDays, LocalDate diedOn,
+                        String deathInstitutionCode) {}
 
     public record Result(List<Delivered> deliveries, List<Child> children, long contacts, long millis) {}
 
@@ -68,13 +83,16 @@ public class DemoYear {
     private final TransactionTemplate tx;
     private final MaternalFacts maternalFacts;
     private final ChildFacts childFacts;
+    private final ApplicationEventPublisher events;
 
-    DemoYear(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, MaternalFacts maternalFacts, ChildFacts childFacts) {
+    DemoYear(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx, MaternalFacts maternalFacts, ChildFacts childFacts,
+             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
         this.maternalFacts = maternalFacts;
         this.childFacts = childFacts;
+        this.events = events;
     }
 
     public Result generate(Settings s) {
@@ -107,7 +125,7 @@ public class DemoYear {
         Copy deliveries = new Copy("delivery (id, pregnancy_id, institution_id, delivered_at, ga_days, mode, caesarean_indication, blood_loss_ml, complications, maternal_condition, discharged_on, created_by)");
         Copy newborns = new Copy("newborn (id, delivery_id, birth_order, child_id, sex, weight_g, apgar1, apgar5, live_born)");
         Copy postpartum = new Copy("postpartum_visit (id, pregnancy_id, institution_id, kind, visit_date, created_by)");
-        Copy childRecords = new Copy("child_record (child_id, mother_id, birth_date, institution_id, source, birth_ga_days, birth_weight_g, apgar5, created_by, changed_by)");
+        Copy childRecords = new Copy("child_record (child_id, mother_id, birth_date, institution_id, source, birth_ga_days, birth_weight_g, apgar5, died_on, death_institution_id, death_source, created_by, changed_by)");
         Copy visits = new Copy("well_child_visit (id, child_id, institution_id, visit_date, age_days, weight_kg, length_cm, measurement, hemoglobin_g_per_l, waz, lhaz, whz, growth_standard, created_at, created_by)");
         List<Copy> all = List.of(persons, entitled, links, pregnancies, contacts, gradings, deliveries, newborns, postpartum, childRecords, visits);
 
@@ -117,6 +135,8 @@ public class DemoYear {
         int deathEvery = Math.max(1, s.births() / Math.max(3, s.births() / 10_000));
         int days = (int) Math.max(1, Math.min(365, ChronoUnit.DAYS.between(s.start(), s.today()) + 1));
         List<UUID> pregnancyChunk = new ArrayList<>(), childChunk = new ArrayList<>();
+        List<MaternalDeathRecorded> deathChunk = new ArrayList<>();
+        int liveBabies = 0;
         for (int i = 0; i < s.births(); i++) {
             String area = rnd.nextInt(25) == 0 ? "LJXQ" : weighted.get(rnd.nextInt(weighted.size()));
             String instArea = area.equals("LJXQ") ? "500112" : area;
@@ -183,9 +203,16 @@ public class DemoYear {
                             "DY-" + deliveryId.toString().substring(0, 13) + "-" + b, area, delivering.id(), "demo-year", "demo-year");
                     entitled.row(childId, delivering.id(), "REGISTERED");
                     links.row(uuid(rnd), womanId, childId, "MOTHER_OF", "demo-year");
-                    childRecords.row(childId, womanId, day, delivering.id(), "DELIVERY", ga, weight, apgar5, "demo-year", "demo-year");
-                    List<Visit> vs = childVisits(rnd, childId, day, weight < 2500 ? -1.0 : 0.0, s.today(), antenatal, visits, true);
-                    children.add(new Child(childId, day, area, vs));
+                    // A few die in the hospital where they were born: within 7 days, within 28 days, or later in the first year.
+                    liveBabies++;
+                    int ageAtDeath = liveBabies % 400 == 200 ? rnd.nextInt(7) : liveBabies % 1000 == 500 ? 7 + rnd.nextInt(21)
+                            : liveBabies % 700 == 350 ? 28 + rnd.nextInt(200) : -1;
+                    LocalDate childDied = ageAtDeath < 0 || day.plusDays(ageAtDeath).isAfter(s.today()) ? null : day.plusDays(ageAtDeath);
+                    childRecords.row(childId, womanId, day, delivering.id(), "DELIVERY", ga, weight, apgar5, childDied,
+                            childDied == null ? null : delivering.id(), childDied == null ? null : "HOSPITAL", "demo-year", "demo-year");
+                    List<Visit> vs = childVisits(rnd, childId, day, weight < 2500 ? -1.0 : 0.0,
+                            childDied == null ? s.today() : childDied.minusDays(1), antenatal, visits, true);
+                    children.add(new Child(childId, day, area, vs, ga, childDied, childDied == null ? null : delivering.code()));
                     childChunk.add(childId);
                 }
             }
@@ -202,14 +229,21 @@ public class DemoYear {
             boolean anyLive = babies.stream().anyMatch(Baby::liveBorn);
             String outcome = died ? "MATERNAL_DEATH" : anyLive ? "LIVE_BIRTH" : "STILLBIRTH";
             StringBuilder dates = new StringBuilder("{");
-            for (Contact ct : cs) {
-                Inst at = ct.institutionCode().equals(delivering.code()) ? delivering : antenatal;
-                contacts.row(uuid(rnd), pregnancyId, at.id(), ct.date(), ct.gaDays(), 55 + rnd.nextInt(25), 100 + rnd.nextInt(35),
-                        60 + rnd.nextInt(25), 100 + rnd.nextInt(35), ct.tested() ? "NEGATIVE" : null, ct.tested() ? "NEGATIVE" : null,
-                        ct.tested() ? "NEGATIVE" : null,
-                        // most contacts are entered the same day; some days or weeks late (data quality)
-                        ct.date().plusDays(rnd.nextInt(12) == 0 ? 8 + rnd.nextInt(20) : rnd.nextInt(3)) + " 16:00:00+08",
-                        "demo-year", "demo-year");
+            List<Contact> written = new ArrayList<>();
+            for (Contact generated : cs) {
+                Inst at = generated.institutionCode().equals(delivering.code()) ? delivering : antenatal;
+                // data quality: most contacts are entered the same day, some days or weeks late; a few lack the weight;
+                // a few have an impossible blood pressure (diastolic >= systolic)
+                LocalDate entered = generated.date().plusDays(rnd.nextInt(12) == 0 ? 8 + rnd.nextInt(20) : rnd.nextInt(3));
+                if (entered.isAfter(s.today())) entered = s.today();
+                boolean missingWeight = rnd.nextInt(60) == 0, implausible = rnd.nextInt(90) == 0;
+                Contact ct = new Contact(generated.date(), generated.gaDays(), generated.institutionCode(), generated.tested(), missingWeight,
+                        implausible, entered);
+                written.add(ct);
+                int systolic = 100 + rnd.nextInt(35);
+                contacts.row(uuid(rnd), pregnancyId, at.id(), ct.date(), ct.gaDays(), missingWeight ? null : 55 + rnd.nextInt(25), systolic,
+                        implausible ? systolic + 2 : 60 + rnd.nextInt(25), 100 + rnd.nextInt(35), ct.tested() ? "NEGATIVE" : null,
+                        ct.tested() ? "NEGATIVE" : null, ct.tested() ? "NEGATIVE" : null, entered + " 16:00:00+08", "demo-year", "demo-year");
                 if (dates.length() > 1) dates.append(',');
                 dates.append(ct.date());
                 nContacts++;
@@ -223,11 +257,13 @@ public class DemoYear {
             deliveries.row(deliveryId, pregnancyId, delivering.id(), day + " 10:00:00+08", ga, mode,
                     mode.equals("CAESAREAN") ? "疤痕子宫/胎位异常" : null, bloodLoss, hysterectomy ? "{HYSTERECTOMY}" : "{}",
                     died ? "DIED" : "GOOD", discharged, "demo-year");
-            truth.add(new Delivered(pregnancyId, womanId, area, para, regGa, colour, cs, day, ga, mode, bloodLoss, hysterectomy, died,
+            truth.add(new Delivered(pregnancyId, womanId, area, para, regGa, colour, written, day, ga, mode, bloodLoss, hysterectomy, died,
                     discharged, delivering.code(), hospital, babies, homeVisit, day42));
             pregnancyChunk.add(pregnancyId);
+            // A death at delivery is announced as the delivery form announces it: critical care opens her death report card.
+            if (died) deathChunk.add(new MaternalDeathRecorded(pregnancyId, womanId, day, "DELIVERY", delivering.id()));
             if (pregnancyChunk.size() >= 5000 || i == s.births() - 1) {
-                flush(all, pregnancyChunk, childChunk);
+                flush(all, pregnancyChunk, childChunk, deathChunk);
             }
         }
         // Older children under 5 seen in the year: their growth and haemoglobin.
@@ -243,15 +279,19 @@ public class DemoYear {
             persons.row(childId, family, given, family + given, sex, birth, "BIRTH_RECORD", "DY-C-" + childId.toString().substring(0, 18),
                     area, at.id(), "demo-year", "demo-year");
             entitled.row(childId, at.id(), "REGISTERED");
-            childRecords.row(childId, null, birth, at.id(), "DIRECT", null, null, null, "demo-year", "demo-year");
-            List<Visit> vs = childVisits(rnd, childId, birth, -0.1, s.today(), at, visits, false);
-            children.add(new Child(childId, birth, area, vs));
+            // now and then a child under 5 dies in the year (in the city's children's hospital)
+            LocalDate childDied = k % 2000 == 1000 ? s.start().plusDays(rnd.nextInt(days)) : null;
+            childRecords.row(childId, null, birth, at.id(), "DIRECT", null, null, null, childDied, childDied == null ? null : centre.id(),
+                    childDied == null ? null : "HOSPITAL", "demo-year", "demo-year");
+            List<Visit> vs = childVisits(rnd, childId, birth, -0.1, childDied == null ? s.today() : childDied.minusDays(1), at, visits, false);
+            children.add(new Child(childId, birth, area, vs, null, childDied, childDied == null ? null : centre.code()));
             childChunk.add(childId);
-            if (childChunk.size() >= 5000) flush(all, pregnancyChunk, childChunk);
+            if (childChunk.size() >= 5000) flush(all, pregnancyChunk, childChunk, deathChunk);
         }
-        flush(all, pregnancyChunk, childChunk);
-        jdbc.sql("analyze indicator_fact").update();
-        jdbc.sql("analyze indicator_count").update();
+        flush(all, pregnancyChunk, childChunk, deathChunk);
+        // a bulk load: vacuum now what autovacuum would later, so that figures are read by index-only scans from the start
+        jdbc.sql("vacuum analyze indicator_fact").update();
+        jdbc.sql("vacuum analyze indicator_count").update();
         return new Result(truth, children, nContacts, System.currentTimeMillis() - t0);
     }
 
@@ -290,7 +330,7 @@ public class DemoYear {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
     }
 
-    private void flush(List<Copy> all, List<UUID> pregnancyChunk, List<UUID> childChunk) {
+    private void flush(List<Copy> all, List<UUID> pregnancyChunk, List<UUID> childChunk, List<MaternalDeathRecorded> deathChunk) {
         tx.executeWithoutResult(st -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
@@ -303,9 +343,11 @@ public class DemoYear {
             }
             if (!pregnancyChunk.isEmpty()) maternalFacts.refresh(pregnancyChunk);
             if (!childChunk.isEmpty()) childFacts.refresh(childChunk);
+            deathChunk.forEach(events::publishEvent);
         });
         pregnancyChunk.clear();
         childChunk.clear();
+        deathChunk.clear();
     }
 
     private static <T> T pick(Random rnd, List<T> list) {

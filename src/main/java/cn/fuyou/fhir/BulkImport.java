@@ -3,6 +3,7 @@ package cn.fuyou.fhir;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import cn.fuyou.fhir.internal.TransactionImport;
 import cn.fuyou.fhir.internal.IncomingBundles;
+import cn.fuyou.fhir.internal.IncomingResource;
 import cn.fuyou.fhir.internal.UploadedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +55,12 @@ public class BulkImport {
         t.setDaemon(true);
         return t;
     });
+    /** Reads and splits the next file while the current one is written. */
+    private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fhir-bulk-read");
+        t.setDaemon(true);
+        return t;
+    });
 
     BulkImport(JdbcClient jdbc, TransactionImport transactions, TransactionTemplate tx,
                @org.springframework.beans.factory.annotation.Value("${fuyou.import.upload-dir:./data/imports}") Path uploads) {
@@ -89,13 +96,30 @@ public class BulkImport {
             Files.createDirectories(dir);
             for (Upload u : files) UploadedFiles.save(u.fileName(), u.content(), dir);
         } catch (IOException e) {
+            // Issue 15 §6: nothing half-stored — the upload's directory goes, no job row was written; a full disk says so.
+            deleteQuietly(dir);
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw new ApiException(org.springframework.http.HttpStatus.INSUFFICIENT_STORAGE, "disk-full", "security.disk-full",
+                        List.of(new ApiException.FieldError("files", "security.disk-full")), Map.of());
+            }
             throw ApiException.badField("files", "cannot store the upload: " + e.getMessage());
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
         }
         List<Path> found = files(dir);
         if (found.isEmpty()) throw ApiException.badField("files", "no .json or .ndjson files in the upload");
         UUID id = create(dir, found.size(), actor, "UPLOAD");
         worker.submit(() -> runAs(actor, () -> run(id, dir, found, p -> { })));
         return job(id);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the directory may not exist
+        }
     }
 
     /** One uploaded file. */
@@ -130,35 +154,68 @@ public class BulkImport {
         return id;
     }
 
+    /**
+     * A file read and split into its transactions (a Bundle, or NDJSON lines in chunks of 500 and
+     * each Bundle line on its own) — done one file ahead, in another thread, while the previous
+     * file's transactions are written — or the reason it cannot be read.
+     */
+    private record Parsed(Path file, String name, long size, boolean done, List<List<IncomingResource>> units, String reason) {}
+
+    private Parsed parse(Path directory, Path f, java.util.Set<String> done) {
+        String name = directory.relativize(f).toString();
+        long size;
+        try {
+            size = Files.size(f);
+        } catch (IOException e) {
+            return new Parsed(f, name, 0, false, List.of(), "cannot read: " + e.getMessage());
+        }
+        if (done.contains(name + "|" + size)) return new Parsed(f, name, size, true, List.of(), null);
+        try {
+            List<List<IncomingResource>> units = f.toString().endsWith(".ndjson") ? ndjson(f) : List.of(bundle(IncomingBundles.read(Files.readAllBytes(f))));
+            return new Parsed(f, name, size, false, units, null);
+        } catch (ApiException e) {
+            return new Parsed(f, name, size, false, List.of(), e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Parsed(f, name, size, false, List.of(), "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException | RuntimeException e) {
+            return new Parsed(f, name, size, false, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
     private void run(UUID job, Path directory, List<Path> files, Consumer<Job> progress) {
         long t0 = System.nanoTime();
         Map<String, UUID> refs = new HashMap<>();
         try {
-            for (Path f : files) {
-                long size = Files.size(f);
-                boolean done = jdbc.sql("""
-                        select exists (select 1 from import_file fi join import_job j on j.id = fi.job_id
-                                        where j.directory = ? and fi.file_name = ? and fi.size_bytes = ? and fi.status = 'DONE')""")
-                        .params(directory.toAbsolutePath().toString(), directory.relativize(f).toString(), size).query(Boolean.class).single();
-                if (done) {
+            java.util.Set<String> done = new java.util.HashSet<>(jdbc.sql("""
+                    select fi.file_name || '|' || fi.size_bytes from import_file fi join import_job j on j.id = fi.job_id
+                     where j.directory = ? and fi.status = 'DONE'""")
+                    .param(directory.toAbsolutePath().toString()).query(String.class).list());
+            java.util.concurrent.Future<Parsed> next = files.isEmpty() ? null : reader.submit(() -> parse(directory, files.get(0), done));
+            for (int i = 0; i < files.size(); i++) {
+                Parsed f = next.get();
+                if (i + 1 < files.size()) {
+                    Path following = files.get(i + 1);
+                    next = reader.submit(() -> parse(directory, following, done));
+                }
+                if (f.done()) {
                     bump(job, 1, 0, 0);
                     continue;
                 }
                 int resources = 0;
-                String reason = null;
-                try {
-                    resources = f.toString().endsWith(".ndjson") ? importNdjson(job, f, refs) : importBundle(job, json.readTree(f.toFile()), refs);
-                } catch (BaseServerResponseException e) {
-                    reason = e.getMessage() + diagnostics(e);
-                } catch (ApiException e) {
-                    reason = e.getMessage();
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    reason = "not valid JSON: " + e.getOriginalMessage();
-                } catch (RuntimeException e) {
-                    reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                String reason = f.reason();
+                if (reason == null) {
+                    try {
+                        for (List<IncomingResource> unit : f.units()) resources += importEntries(job, unit, refs);
+                    } catch (BaseServerResponseException e) {
+                        reason = e.getMessage() + diagnostics(e);
+                    } catch (ApiException e) {
+                        reason = e.getMessage();
+                    } catch (RuntimeException e) {
+                        reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    }
                 }
                 jdbc.sql("insert into import_file (job_id, file_name, size_bytes, status, resources, reason) values (?, ?, ?, ?, ?, ?)")
-                        .params(job, directory.relativize(f).toString(), size, reason == null ? "DONE" : "REJECTED", resources, reason).update();
+                        .params(job, f.name(), f.size(), reason == null ? "DONE" : "REJECTED", resources, reason).update();
                 bump(job, 1, reason == null ? 0 : 1, resources);
                 progress.accept(job(job));
             }
@@ -173,60 +230,70 @@ public class BulkImport {
         }
     }
 
-    /** One Bundle (transaction, batch or collection) or a single resource, in its own database transaction. */
-    private int importBundle(UUID job, JsonNode doc, Map<String, UUID> refs) {
+    /** One Bundle (transaction, batch or collection) read as a stream, or a single resource: one database transaction. */
+    private static List<IncomingResource> bundle(IncomingBundles.Bundle b) {
+        if (b.type() != null && !b.type().equals("transaction") && !b.type().equals("batch") && !b.type().equals("collection")) {
+            throw ApiException.badField("Bundle.type", "expected a transaction bundle, got " + b.type());
+        }
+        return b.entries();
+    }
+
+    private static List<IncomingResource> bundle(JsonNode doc) {
         if ("Bundle".equals(doc.path("resourceType").asText())) {
             String type = doc.path("type").asText();
             if (!type.equals("transaction") && !type.equals("batch") && !type.equals("collection")) {
                 throw ApiException.badField("Bundle.type", "expected a transaction bundle, got " + type);
             }
         }
-        return importEntries(job, IncomingBundles.entries(doc), refs);
+        return IncomingBundles.entries(doc);
     }
 
-    private int importEntries(UUID job, List<cn.fuyou.fhir.internal.IncomingResource> entries, Map<String, UUID> refs) {
+    private int importEntries(UUID job, List<IncomingResource> entries, Map<String, UUID> refs) {
         Map<String, UUID> local = new HashMap<>(refs);
-        ImportReport report = tx.execute(s -> {
-            ImportReport r = transactions.run(entries, local, job).report();
-            saveReport(job, r);
-            return r;
-        });
+        tx.executeWithoutResult(s -> saveReport(job, transactions.run(entries, local, job).report()));
         refs.putAll(local);
         return entries.size();
     }
 
     /** NDJSON: each line a resource (or a bundle); resources are imported in chunks of 500. */
-    private int importNdjson(UUID job, Path f, Map<String, UUID> refs) throws IOException {
-        int count = 0;
+    private List<List<IncomingResource>> ndjson(Path f) throws IOException {
+        List<List<IncomingResource>> units = new java.util.ArrayList<>();
         List<JsonNode> chunk = new java.util.ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.isBlank()) continue;
                 JsonNode r = json.readTree(line);
                 if ("Bundle".equals(r.path("resourceType").asText())) {
-                    count += importBundle(job, r, refs);
+                    units.add(bundle(r));
                     continue;
                 }
                 chunk.add(r);
                 if (chunk.size() >= NDJSON_CHUNK) {
-                    count += importEntries(job, IncomingBundles.resources(chunk), refs);
-                    chunk.clear();
+                    units.add(IncomingBundles.resources(chunk));
+                    chunk = new java.util.ArrayList<>();
                 }
             }
         }
-        if (!chunk.isEmpty()) count += importEntries(job, IncomingBundles.resources(chunk), refs);
-        return count;
+        if (!chunk.isEmpty()) units.add(IncomingBundles.resources(chunk));
+        return units;
     }
 
+    /** The transaction's counts added to the job's report, in one statement. */
     private void saveReport(UUID job, ImportReport r) {
-        for (ImportReport.Line l : r.lines()) {
-            jdbc.sql("""
-                    insert into import_report (job_id, resource_type, mapped, kept, not_kept, reason) values (?, ?, ?, ?, ?, ?)
-                    on conflict (job_id, resource_type) do update set mapped = import_report.mapped + excluded.mapped,
-                        kept = import_report.kept + excluded.kept, not_kept = import_report.not_kept + excluded.not_kept,
-                        reason = coalesce(import_report.reason, excluded.reason)""")
-                    .params(job, l.resourceType(), l.mapped(), l.kept(), l.notKept(), l.reason()).update();
-        }
+        List<ImportReport.Line> lines = r.lines();
+        if (lines.isEmpty()) return;
+        jdbc.sql("""
+                insert into import_report (job_id, resource_type, mapped, kept, not_kept, reason)
+                select ?, t, m, k, n, why from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::text[]) as x (t, m, k, n, why)
+                on conflict (job_id, resource_type) do update set mapped = import_report.mapped + excluded.mapped,
+                    kept = import_report.kept + excluded.kept, not_kept = import_report.not_kept + excluded.not_kept,
+                    reason = coalesce(import_report.reason, excluded.reason)""")
+                .params(job, lines.stream().map(ImportReport.Line::resourceType).toArray(String[]::new),
+                        lines.stream().map(ImportReport.Line::mapped).toArray(Integer[]::new),
+                        lines.stream().map(ImportReport.Line::kept).toArray(Integer[]::new),
+                        lines.stream().map(ImportReport.Line::notKept).toArray(Integer[]::new),
+                        lines.stream().map(ImportReport.Line::reason).toArray(String[]::new))
+                .update();
     }
 
     /** What the import did with each resource type so far. */

@@ -100,8 +100,8 @@ public class Admissions {
         UUID childId;
         UUID referralId = null;
         BedReservations.Reservation reservation = null;
+        reservations.expireDue(); // a lapsed hold frees its bed before this write looks at beds
         if (a.reservationId() != null) {
-            reservations.expireDue();
             reservation = reservations.get(a.reservationId());
             bedId = reservation.bedId();
             childId = reservation.childId();
@@ -202,6 +202,7 @@ public class Admissions {
         if (a.version() != t.version()) throw ApiException.staleVersion("admission", id, t.version(), a.version());
         if (!"ADMITTED".equals(a.state())) throw ApiException.conflict("not-admitted", "已出院 / already discharged", Map.of());
         if (t.bedId().equals(a.bedId())) throw ApiException.badField("bedId", "已在该床位 / already in this bed");
+        reservations.expireDue();
         record Bed(UUID institutionId, UUID wardId, String type) {}
         Bed target = jdbc.sql("select institution_id, ward_id, type from hospital_bed where id = ?").param(t.bedId()).query(Bed.class).optional()
                 .orElseThrow(() -> ApiException.badField("bedId", "床位不存在 / no such bed"));

@@ -66,17 +66,29 @@ public class BedBoard {
                 && (actor.role() == StaffRole.CLINICIAN || actor.role() == StaffRole.MIDWIFE_NURSE || actor.role() == StaffRole.INSTITUTION_ADMIN);
     }
 
+    /**
+     * A bed held by a reservation past its expiry is free now, whether or not the expiry job
+     * (every 30 s, and every write that reserves or admits) has written it yet: reads derive it
+     * here and never write. The version shown is the one the bed has once the expiry is written
+     * (it adds one), so a move by hand made from this view is not refused as stale.
+     */
+    private static final String LAPSED = """
+            b.state = 'RESERVED' and exists (select 1 from bed_reservation lr
+                 where lr.bed_id = b.id and lr.state = 'ACTIVE' and lr.expires_at <= now())""";
+    static final String STATE_NOW = "case when " + LAPSED + " then 'FREE' else b.state end";
+    static final String VERSION_NOW = "b.version + case when " + LAPSED + " then 1 else 0 end";
+
     @Transactional
     public Board board(String institutionCode) {
         Actor actor = CurrentActor.get();
         String code = institutionCode == null || institutionCode.isBlank() ? actor.institutionCode() : institutionCode.strip();
         Institution hospital = institutions.find(code).orElseThrow(() -> ApiException.notFound("institution", code));
-        reservations.expireDue();
         boolean detail = staffOf(actor, hospital);
         record Row(UUID id, UUID wardId, String wardCode, String wardZh, String wardEn, String divCode, String divZh, String divEn,
                    String label, String type, String state, long version) {}
         List<Row> rows = jdbc.sql("""
-                select b.id, w.id, w.code, w.name_zh, w.name_en, d.code, d.name_zh, d.name_en, b.label, b.type, b.state, b.version
+                select b.id, w.id, w.code, w.name_zh, w.name_en, d.code, d.name_zh, d.name_en, b.label, b.type,
+                       """ + STATE_NOW + ", " + VERSION_NOW + """
                   from hospital_bed b join hospital_ward w on w.id = b.ward_id join hospital_division d on d.id = w.division_id
                  where b.institution_id = ? order by d.code, w.code, b.label""")
                 .param(hospital.id())
@@ -110,7 +122,7 @@ public class BedBoard {
 
     private Map<UUID, Holder> holders(UUID institutionId) {
         Map<UUID, Holder> out = new java.util.HashMap<>();
-        jdbc.sql("select bed_id, id, child_id, referral_id, expires_at from bed_reservation where institution_id = ? and state = 'ACTIVE'")
+        jdbc.sql("select bed_id, id, child_id, referral_id, expires_at from bed_reservation where institution_id = ? and state = 'ACTIVE' and expires_at > now()")
                 .param(institutionId)
                 .query((rs, n) -> out.put(rs.getObject(1, UUID.class), new Holder(rs.getObject(2, UUID.class), null,
                         rs.getObject(3, UUID.class), null, rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class), null)))
@@ -140,11 +152,10 @@ public class BedBoard {
                                   List<TypeCount> capacity, int freeNeonatal, int freePaediatricIntensive) {}
 
     /** Free intensive-care capacity of every hospital with beds in fuyou, for referring institutions (counts only). */
-    @Transactional
+    @Transactional(readOnly = true)
     public List<NetworkCapacity> network() {
-        reservations.expireDue();
         record Row(UUID institutionId, String type, String state) {}
-        var rows = jdbc.sql("select institution_id, type, state from hospital_bed")
+        var rows = jdbc.sql("select b.institution_id, b.type, " + STATE_NOW + " from hospital_bed b")
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
         Map<UUID, List<String[]>> by = new LinkedHashMap<>();
         rows.forEach(r -> by.computeIfAbsent(r.institutionId(), k -> new ArrayList<>()).add(new String[]{r.type(), r.state()}));
@@ -167,6 +178,7 @@ public class BedBoard {
     @Transactional
     public BedView move(UUID bedId, BedMove m) {
         Actor actor = CurrentActor.get();
+        reservations.expireDue();
         record Row(UUID institutionId, String wardCode, String label, String type, String state, long version) {}
         Row b = jdbc.sql("""
                 select b.institution_id, w.code as ward_code, b.label, b.type, b.state, b.version from hospital_bed b join hospital_ward w on w.id = b.ward_id

@@ -174,12 +174,11 @@ public class BedReservations {
                 }).optional().orElseThrow(() -> ApiException.notFound("reservation", id));
     }
 
-    /** The hospital's reservations that are still holding a bed. */
-    @Transactional
+    /** The hospital's reservations that are still holding a bed (one past its expiry no longer holds it). */
+    @Transactional(readOnly = true)
     public List<Reservation> active() {
         Actor actor = CurrentActor.get();
-        expireDue();
-        return jdbc.sql("select id from bed_reservation where institution_id = ? and state = 'ACTIVE' order by expires_at")
+        return jdbc.sql("select id from bed_reservation where institution_id = ? and state = 'ACTIVE' and expires_at > now() order by expires_at")
                 .param(actor.institutionId()).query(UUID.class).list().stream().map(this::get).toList();
     }
 }

@@ -27,7 +27,10 @@ public class HospitalStatistics {
     private final JdbcClient jdbc;
     private final Institutions institutions;
 
-    HospitalStatistics(JdbcClient jdbc, Institutions institutions) {
+    private final java.time.Clock clock;
+
+    HospitalStatistics(JdbcClient jdbc, Institutions institutions, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.institutions = institutions;
     }
@@ -49,7 +52,7 @@ public class HospitalStatistics {
     public Figures figures(String institutionCode, LocalDate from, LocalDate to) {
         String code = institutionCode == null || institutionCode.isBlank() ? CurrentActor.get().institutionCode() : institutionCode.strip();
         Institution h = institutions.find(code).orElseThrow(() -> ApiException.notFound("institution", code));
-        LocalDate end = to == null ? LocalDate.now(Admissions.ZONE) : to;
+        LocalDate end = to == null ? cn.fuyou.shared.ChinaTime.today(clock) : to;
         LocalDate start = from == null ? end.minusDays(29) : from;
         if (start.isAfter(end)) throw ApiException.badField("from", "开始日期晚于结束日期 / from is after to");
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) throw ApiException.badField("from", "最长一年 / at most one year");
@@ -63,8 +66,8 @@ public class HospitalStatistics {
         var rows = jdbc.sql("""
                 select w.code, w.name_zh, w.name_en, (select count(*) from hospital_bed b where b.ward_id = w.id)::int as beds, d.day::date,
                        (select count(*) from admission_stay s where s.ward_id = w.id
-                           and s.from_at < (d.day + interval '1 day') at time zone 'Asia/Shanghai'
-                           and (s.to_at is null or s.to_at >= (d.day + interval '1 day') at time zone 'Asia/Shanghai'))::int as census
+                           and s.from_at < (d.day + interval '1 day')::timestamptz
+                           and (s.to_at is null or s.to_at >= (d.day + interval '1 day')::timestamptz))::int as census
                   from hospital_ward w cross join generate_series(?::timestamp, ?::timestamp, interval '1 day') d(day)
                  where w.institution_id = ? order by w.code, d.day""")
                 .params(from, to, hospital)
@@ -88,7 +91,7 @@ public class HospitalStatistics {
         var rows = jdbc.sql("""
                 select referring_institution_id, gestational_age_days, count(*)::int from admission
                  where institution_id = ? and bed_type like 'NICU%' and referring_institution_id is not null
-                   and (admitted_at at time zone 'Asia/Shanghai')::date between ? and ?
+                   and admitted_at::date between ? and ?
                  group by 1, 2""").params(hospital, from, to)
                 .query((rs, i) -> new Row(rs.getObject(1, UUID.class), (Integer) rs.getObject(2), rs.getInt(3))).list();
         Map<UUID, Map<GestationalAgeBand, Integer>> by = new LinkedHashMap<>();
@@ -112,7 +115,7 @@ public class HospitalStatistics {
                        percentile_cont(0.9) within group (order by extract(epoch from admitted_at - requested_at) / 60),
                        count(*) filter (where admitted_at - requested_at <= ? * interval '1 minute')::int
                   from admission where institution_id = ? and requested_at is not null
-                   and (admitted_at at time zone 'Asia/Shanghai')::date between ? and ?""")
+                   and admitted_at::date between ? and ?""")
                 .params(cn.fuyou.hospital.internal.AdmissionFacts.ARRIVAL_TARGET_MINUTES, hospital, from, to)
                 .query((rs, i) -> new ArrivalTimes(rs.getInt(1), round1((Double) rs.getObject(2)), round1((Double) rs.getObject(3)), rs.getInt(4),
                         cn.fuyou.hospital.internal.AdmissionFacts.ARRIVAL_TARGET_MINUTES)).single();
@@ -123,7 +126,7 @@ public class HospitalStatistics {
         var rows = jdbc.sql("""
                 select gestational_age_days, outcome, length_of_stay_days from admission
                  where institution_id = ? and state = 'DISCHARGED' and bed_type like 'NICU%'
-                   and (discharged_at at time zone 'Asia/Shanghai')::date between ? and ?""").params(hospital, from, to)
+                   and discharged_at::date between ? and ?""").params(hospital, from, to)
                 .query((rs, i) -> new Row((Integer) rs.getObject(1), rs.getString(2), rs.getInt(3))).list();
         List<Outcome> out = new ArrayList<>();
         for (GestationalAgeBand band : GestationalAgeBand.values()) {

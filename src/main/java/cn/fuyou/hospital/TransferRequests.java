@@ -44,8 +44,11 @@ public class TransferRequests {
     private final Persons persons;
     private final AuditLog audit;
 
+    private final java.time.Clock clock;
+
     TransferRequests(JdbcClient jdbc, ReferralRequests referrals, CriticalCareCentres centres, Institutions institutions, Persons persons,
-                     PersonAccess access, AuditLog audit) {
+                     PersonAccess access, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.jdbc = jdbc;
         this.referrals = referrals;
@@ -83,7 +86,7 @@ public class TransferRequests {
         if (!access.canAccess(t.childId())) throw ApiException.forbidden("无权查看此儿童 / not entitled to this child");
         boolean foreign = ForeignNational.is(child);
         Institution to = destination(t, foreign);
-        String kind = child.birthDate().isAfter(java.time.LocalDate.now().minusDays(29)) ? "NEWBORN" : "CHILD";
+        String kind = child.birthDate().isAfter(cn.fuyou.shared.ChinaTime.today(clock).minusDays(29)) ? "NEWBORN" : "CHILD";
         var findings = new ArrayList<>(t.findings() == null ? List.<String>of() : t.findings());
         if (t.gestationalAgeDays() != null) findings.add("出生孕周 " + t.gestationalAgeDays() / 7 + "+" + t.gestationalAgeDays() % 7);
         if (t.birthWeightG() != null) findings.add("出生体重 " + t.birthWeightG() + " g");

@@ -41,7 +41,10 @@ public class DedicatedCases {
     private final Areas areas;
     private final AuditLog audit;
 
-    DedicatedCases(JdbcClient jdbc, Institutions institutions, Areas areas, AuditLog audit) {
+    private final java.time.Clock clock;
+
+    DedicatedCases(JdbcClient jdbc, Institutions institutions, Areas areas, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.institutions = institutions;
         this.areas = areas;
@@ -171,7 +174,7 @@ public class DedicatedCases {
         if (!"REVIEW".equals(f.kind()) && !"OPEN".equals(r.status())) {
             throw ApiException.conflict("case-closed", "专案已结案 / the case is closed", Map.of());
         }
-        if (f.on().isAfter(LocalDate.now())) throw ApiException.badField("on", "日期不能晚于今天 / the date cannot be in the future");
+        if (f.on().isAfter(cn.fuyou.shared.ChinaTime.today(clock))) throw ApiException.badField("on", "日期不能晚于今天 / the date cannot be in the future");
         if (f.on().isBefore(r.openedAt().toLocalDate().minusDays(1))) throw ApiException.badField("on", "日期早于专案建立 / before the case was opened");
         UUID to = null;
         if ("TRANSFER".equals(f.kind())) {

@@ -84,9 +84,9 @@ public class MaternalFacts {
         return jdbc.sql("""
                 select p.id, p.woman_id, p.para, p.registered_on, p.edd, p.colour, p.purple,
                        (select max(array_position(array['GREEN','YELLOW','ORANGE','RED'], g.colour)) from risk_grading g
-                         where g.pregnancy_id = p.id and g.assessed_on <= (d.delivered_at at time zone 'Asia/Shanghai')::date) as graded_rank,
+                         where g.pregnancy_id = p.id and g.assessed_on <= d.delivered_at::date) as graded_rank,
                        (select bool_or(g.purple) from risk_grading g
-                         where g.pregnancy_id = p.id and g.assessed_on <= (d.delivered_at at time zone 'Asia/Shanghai')::date) as graded_purple,
+                         where g.pregnancy_id = p.id and g.assessed_on <= d.delivered_at::date) as graded_purple,
                        d.delivered_at, d.ga_days, d.mode, d.blood_loss_ml, d.complications, d.maternal_condition, d.discharged_on,
                        i.code, i.type, coalesce(i.zone_code, i.area_code), w.address_area_code
                   from pregnancy p join delivery d on d.pregnancy_id = p.id join institution i on i.id = d.institution_id

@@ -40,7 +40,10 @@ public class MaternalWorklists {
     private final Persons persons;
     private final Institutions institutions;
 
-    MaternalWorklists(JdbcClient jdbc, Areas areas, Persons persons, Institutions institutions) {
+    private final java.time.Clock clock;
+
+    MaternalWorklists(JdbcClient jdbc, Areas areas, Persons persons, Institutions institutions, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.areas = areas;
         this.persons = persons;
@@ -55,7 +58,7 @@ public class MaternalWorklists {
 
     public PageResult<Item> worklist(Filter f, PageRequest page) {
         UUID institution = CurrentActor.get().institutionId();
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         List<Item> items = new ArrayList<>();
         if (wants(f, "ANTENATAL")) items.addAll(antenatal(institution, today));
         if (wants(f, "POSTPARTUM")) items.addAll(postpartum(institution, today));
@@ -287,21 +290,21 @@ public class MaternalWorklists {
         long open = byColour.values().stream().mapToLong(Long::longValue).sum();
         long purple = jdbc.sql("select count(*) from pregnancy where care_institution_id = ? and status = 'OPEN' and purple")
                 .param(institution).query(Long.class).single();
-        var antenatal = antenatal(institution, LocalDate.now());
+        var antenatal = antenatal(institution, cn.fuyou.shared.ChinaTime.today(clock));
         long overdue = antenatal.stream().filter(i -> "OVERDUE".equals(i.status())).count();
         long openCases = jdbc.sql("""
                 select count(*) from high_risk_case c join pregnancy p on p.id = c.pregnancy_id
                  where c.status = 'OPEN' and (p.care_institution_id = ? or c.reported_to_institution_id = ?)""")
                 .params(institution, institution).query(Long.class).single();
-        long overdueTasks = jdbc.sql("select count(*) from grading_task where institution_id = ? and status = 'OPEN' and due_on < current_date")
-                .param(institution).query(Long.class).single();
+        long overdueTasks = jdbc.sql("select count(*) from grading_task where institution_id = ? and status = 'OPEN' and due_on < ?")
+                .params(institution, cn.fuyou.shared.ChinaTime.today(clock)).query(Long.class).single();
         long deliveries = jdbc.sql("select count(*) from delivery where institution_id = ? and delivered_at >= date_trunc('month', now())")
                 .param(institution).query(Long.class).single();
         var byMonth = jdbc.sql("""
                 select to_char(date_trunc('month', g.assessed_on), 'YYYY-MM') as month, g.colour, count(*) as n
-                  from risk_grading g where g.institution_id = ? and g.assessed_on >= current_date - interval '12 months'
+                  from risk_grading g where g.institution_id = ? and g.assessed_on >= ?::date - interval '12 months'
                  group by 1, 2 order by 1, 2""")
-                .param(institution)
+                .params(institution, cn.fuyou.shared.ChinaTime.today(clock))
                 .query((rs, n) -> Map.<String, Object>of("month", rs.getString(1), "colour", rs.getString(2), "count", rs.getLong(3)))
                 .list();
         return new Dashboard(open, byColour, purple, overdue, antenatal.size() - overdue, openCases, overdueTasks, deliveries, byMonth);

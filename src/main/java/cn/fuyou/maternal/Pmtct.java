@@ -35,7 +35,10 @@ public class Pmtct {
     private final AuditLog audit;
     private final PersonAccess access;
 
-    Pmtct(JdbcClient jdbc, AuditLog audit, PersonAccess access) {
+    private final java.time.Clock clock;
+
+    Pmtct(JdbcClient jdbc, AuditLog audit, PersonAccess access, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.access = access;
@@ -79,7 +82,7 @@ public class Pmtct {
         Dates d = jdbc.sql("select p.lmp, p.edd, p.registered_on from pmtct_case c join pregnancy p on p.id = c.pregnancy_id where c.id = ?")
                 .param(caseId).query(Dates.class).single();
         LocalDate conception = d.edd().minusDays(280);
-        LocalDate today = LocalDate.now(Deliveries.CHINA);
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         if (t.maternalArtStart() != null && t.maternalArtStart().isAfter(today)) {
             throw ApiException.badField("maternalArtStart", "开始日期不能晚于今天 / the start cannot be in the future");
         }
@@ -212,7 +215,7 @@ public class Pmtct {
                 .params(caseId, childId).query(F.class).optional()
                 .orElseThrow(() -> ApiException.notFound("PMTCT infant", childId));
         if (!access.canAccess(childId)) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");
-        if (f.on().isAfter(LocalDate.now(Deliveries.CHINA))) throw ApiException.badField("on", "不能晚于今天 / cannot be in the future");
+        if (f.on().isAfter(cn.fuyou.shared.ChinaTime.today(clock))) throw ApiException.badField("on", "不能晚于今天 / cannot be in the future");
         if (f.on().isBefore(x.bornAt().atZoneSameInstant(Deliveries.CHINA).toLocalDate())) {
             throw ApiException.badField("on", "早于出生 / before the birth");
         }

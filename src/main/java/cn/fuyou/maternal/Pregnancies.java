@@ -42,9 +42,12 @@ public class Pregnancies {
     private final ObjectMapper json;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final java.time.Clock clock;
+
     Pregnancies(JdbcClient jdbc, RiskGradingPolicy policy, Persons persons, PersonAccess access, Entitlements entitlements, Institutions institutions, AuditLog audit, PregnancyReader reader,
                 RiskAssessments risk, ObjectMapper json,
-                org.springframework.context.ApplicationEventPublisher events) {
+                org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.jdbc = jdbc;
         this.policy = policy;
@@ -60,13 +63,27 @@ public class Pregnancies {
 
     @Transactional
     public PregnancyRecord register(PregnancyRegistration r) {
+        UUID id = store(r);
+        risk.gradeAfterChange(id, registeredOn(r));
+        return reader.read(id).orElseThrow();
+    }
+
+    private LocalDate registeredOn(PregnancyRegistration r) {
+        return r.registeredOn() == null ? cn.fuyou.shared.ChinaTime.today(clock) : r.registeredOn();
+    }
+
+    /**
+     * Checks and stores a registration (entitled, audited) without grading it or reading it back:
+     * an import grades once, after its contacts ({@link PregnancyImport}).
+     */
+    UUID store(PregnancyRegistration r) {
         Actor actor = CurrentActor.get();
         PersonDetail woman = persons.load(r.womanId())
                 .orElseThrow(() -> ApiException.badField("womanId", "孕妇不存在 / no such person"));
         if (!access.canAccess(r.womanId())) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this person");
         if (!"F".equals(woman.sex())) throw ApiException.badField("womanId", "只能为女性建册 / only a woman can be registered");
         if (r.para() > r.gravida()) throw ApiException.badField("para", "产次不能大于孕次 / para cannot exceed gravida");
-        LocalDate registeredOn = r.registeredOn() == null ? LocalDate.now() : r.registeredOn();
+        LocalDate registeredOn = registeredOn(r);
         if (r.lmp() == null && r.ultrasound() == null && r.art() == null) {
             throw ApiException.badField("lmp", "需末次月经、超声或移植日期之一 / LMP, an ultrasound or an ART transfer is needed to date the pregnancy");
         }
@@ -129,8 +146,7 @@ public class Pregnancies {
         }
         entitlements.entitle(r.womanId(), here.id(), "CARED");
         audit.record(AuditRecord.write("CREATE", "Pregnancy", id, r.womanId(), Map.of("edd", dating.edd().toString())));
-        risk.gradeAfterChange(id, registeredOn);
-        return reader.read(id).orElseThrow();
+        return id;
     }
 
     public record LaterUltrasound(@jakarta.validation.constraints.NotNull(message = "超声日期必填 / date is required")
@@ -228,7 +244,7 @@ public class Pregnancies {
         if (!List.of("MISCARRIAGE", "TERMINATION", "ECTOPIC", "MATERNAL_DEATH", "TRANSFERRED_OUT", "STILLBIRTH").contains(outcome)) {
             throw ApiException.badField("outcome", "结局无效（活产请登记分娩）/ invalid outcome (record a delivery for a live birth)");
         }
-        if (on == null || on.isAfter(LocalDate.now()) || on.isBefore(p.registeredOn().minusDays(1))) {
+        if (on == null || on.isAfter(cn.fuyou.shared.ChinaTime.today(clock)) || on.isBefore(p.registeredOn().minusDays(1))) {
             throw ApiException.badField("outcomeDate", "结局日期无效 / outcome date is not valid");
         }
         if (!"OPEN".equals(p.status())) throw ApiException.conflict("not-open", "孕期档案已结束 / the pregnancy has ended", Map.of());

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Pregnancies and contacts received from another system (the FHIR import): each pregnancy is
- * registered once (matched by her LMP), its contacts recorded and graded in date order — without
- * reading the whole record back after every contact as the clinician's form does — and a
+ * registered once (matched by her LMP), its contacts stored in one batch and the pregnancy graded
+ * once, as of the last contact — never reading the record back as the clinician's form does — and a
  * pregnancy that already ended at the source is closed with its outcome.
  */
 @Service
@@ -32,42 +32,45 @@ public class PregnancyImport {
     private final AntenatalCare care;
 
     private final JdbcClient jdbc;
+    private final RiskAssessments risk;
 
-    PregnancyImport(Pregnancies pregnancies, AntenatalCare care, JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    PregnancyImport(Pregnancies pregnancies, AntenatalCare care, JdbcClient jdbc, RiskAssessments risk, java.time.Clock clock) {
+        this.clock = clock;
         this.pregnancies = pregnancies;
+        this.risk = risk;
         this.care = care;
         this.jdbc = jdbc;
     }
 
     @Transactional
     public Result register(ImportedPregnancy p) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         if (p.lmp().isBefore(today.minusYears(10))) return Result.TOO_OLD;
         if (pregnancies.findByLmp(p.womanId(), p.lmp()).isPresent()) return Result.ALREADY_IMPORTED; // idempotent
         if (pregnancies.openPregnancyOf(p.womanId()).isPresent()) return Result.ANOTHER_OPEN;
-        UUID id = pregnancies.register(new PregnancyRegistration(p.womanId(), null, p.registeredOn(), 1, 0, p.lmp(), null, null,
-                p.heightCm(), p.firstWeightKg(), null, null, null, null, p.historyFactors(), "imported from FHIR")).id();
-        addContacts(id, p.contacts());
+        PregnancyRegistration registration = new PregnancyRegistration(p.womanId(), null, p.registeredOn(), 1, 0, p.lmp(), null, null,
+                p.heightCm(), p.firstWeightKg(), null, null, null, null, p.historyFactors(), "imported from FHIR");
+        UUID id = pregnancies.store(registration);
+        // Graded once: after its contacts (as of the last), or as registered when it has none.
+        if (addContacts(id, p.contacts()) == 0) risk.gradeAfterChange(id, p.registeredOn());
         if (p.endedOn() != null && !p.endedOn().isAfter(today)) pregnancies.closeImported(id, "LIVE_BIRTH", p.endedOn());
         return Result.REGISTERED;
     }
 
     /**
-     * Contacts (measurements, test results, coded findings) for a pregnancy, recorded and graded in
-     * date order; a day that already has a contact on this pregnancy is not recorded twice (a bundle
-     * received again changes nothing). Returns how many were recorded.
+     * Contacts (measurements, test results, coded findings) for a pregnancy, stored in one batch and
+     * graded once, as of the last; a day that already has a contact on this pregnancy is not recorded
+     * twice (a bundle received again changes nothing). Returns how many were recorded.
      */
     @Transactional
     public int addContacts(UUID pregnancyId, List<ContactForm> contacts) {
         Set<LocalDate> recorded = new HashSet<>(jdbc.sql("select contact_date from antenatal_contact where pregnancy_id = ? and voided_at is null")
                 .param(pregnancyId).query(LocalDate.class).list());
-        int n = 0;
-        for (ContactForm c : contacts.stream().sorted(Comparator.comparing(ContactForm::contactDate)).toList()) {
-            if (!recorded.add(c.contactDate())) continue;
-            care.add(pregnancyId, c);
-            n++;
-        }
-        return n;
+        List<ContactForm> fresh = contacts.stream().sorted(Comparator.comparing(ContactForm::contactDate))
+                .filter(c -> recorded.add(c.contactDate())).toList();
+        return care.addAll(pregnancyId, fresh, "AntenatalContact");
     }
 
     /** The LMP fuyou dates the pregnancy by (from the EDD when it was dated by ultrasound or transfer). */

@@ -45,8 +45,11 @@ public class RiskAssessments {
     private final AuditLog audit;
     private final ObjectMapper json;
 
+    private final java.time.Clock clock;
+
     RiskAssessments(JdbcClient jdbc, RiskGradingPolicy policy, Persons persons, PersonAccess access, Institutions institutions, AuditLog audit,
-                    ObjectMapper json) {
+                    ObjectMapper json, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.policy = policy;
         this.persons = persons;
@@ -132,14 +135,15 @@ public class RiskAssessments {
             openDedicatedCase(pregnancyId, in, colour, purple, here);
         }
         if ("GRADING".equals(stage)) {
-            jdbc.sql("update grading_task set status = 'DONE', done_on = current_date where pregnancy_id = ? and status = 'OPEN'")
-                    .param(pregnancyId).update();
+            jdbc.sql("update grading_task set status = 'DONE', done_on = ? where pregnancy_id = ? and status = 'OPEN'")
+                    .params(cn.fuyou.shared.ChinaTime.today(clock), pregnancyId).update();
         } else if (screenPositive) {
             jdbc.sql("""
                     insert into grading_task (id, pregnancy_id, institution_id, created_on, due_on)
-                    select ?, ?, ?, current_date, current_date + ? where not exists
+                    select ?, ?, ?, ?::date, ?::date + ? where not exists
                       (select 1 from grading_task where pregnancy_id = ? and status = 'OPEN')""")
-                    .params(UUID.randomUUID(), pregnancyId, here.id(), GRADING_TASK_DAYS, pregnancyId).update();
+                    .params(UUID.randomUUID(), pregnancyId, here.id(), cn.fuyou.shared.ChinaTime.today(clock), cn.fuyou.shared.ChinaTime.today(clock),
+                            GRADING_TASK_DAYS, pregnancyId).update();
         }
     }
 

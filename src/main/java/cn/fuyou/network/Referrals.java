@@ -9,6 +9,7 @@ import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.registry.PersonAccess;
+import cn.fuyou.registry.StaffAccounts;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ApiException;
 import cn.fuyou.shared.CurrentActor;
@@ -36,12 +37,14 @@ public class Referrals {
     private final Persons persons;
     private final PersonAccess access;
     private final Institutions institutions;
+    private final StaffAccounts staff;
     private final AuditLog audit;
     private final Timeliness timeliness = Timeliness.DEFAULT;
 
 
-    Referrals(JdbcClient jdbc, Persons persons, PersonAccess access, Institutions institutions, AuditLog audit) {
+    Referrals(JdbcClient jdbc, Persons persons, PersonAccess access, Institutions institutions, StaffAccounts staff, AuditLog audit) {
         this.jdbc = jdbc;
+        this.staff = staff;
         this.persons = persons;
         this.access = access;
         this.institutions = institutions;
@@ -60,7 +63,9 @@ public class Referrals {
     public record Move(@NotNull(message = "目标状态必填 / state is required") ReferralState state, @Size(max = 2000) String note,
                        String redirectToInstitutionCode, @Size(max = 2000) String outcome, @Size(max = 4000) String plan,
                        @NotNull(message = "版本号必填 / version is required") Long version) {}
-    public record Transition(String fromState, String toState, OffsetDateTime at, String byUser, String note) {}
+    /** One step of the referral's history: who (by name) at which institution (by name) moved it. */
+    public record Transition(String fromState, String toState, OffsetDateTime at, String byUser, String note, String byName,
+                             String byInstitutionCode, String byInstitutionNameZh, String byInstitutionNameEn) {}
 
     public record AttachmentInfo(UUID id, String fileName, String mediaType, int sizeBytes) {}
 
@@ -71,7 +76,8 @@ public class Referrals {
                                OffsetDateTime acknowledgeBy, boolean overdue, OffsetDateTime decidedAt, OffsetDateTime departedAt,
                                OffsetDateTime arrivedAt, OffsetDateTime completedAt, String outcome, String backReferralPlan,
                                OffsetDateTime followedUpAt, String followUpNote, boolean followUpOverdue, UUID redirectedTo,
-                               List<String> nextStates, List<Transition> transitions, List<AttachmentInfo> attachments, long version) {}
+                               List<String> nextStates, List<Transition> transitions, List<AttachmentInfo> attachments, long version,
+                               String fromInstitutionNameEn, String toInstitutionNameEn) {}
     @Transactional
     public ReferralView get(UUID id) {
         ReferralView v = view(id);
@@ -85,9 +91,15 @@ public class Referrals {
     }
 
     ReferralView view(UUID id) {
-        var transitions = jdbc.sql("select from_state, to_state, at, by_user, note from referral_transition where referral_id = ? order by at, id")
-                .param(id).query((rs, n) -> new Transition(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getString(4), rs.getString(5))).list();
+        record Step(String fromState, String toState, OffsetDateTime at, String byUser, String note, UUID byInstitution) {}
+        var steps = jdbc.sql("select from_state, to_state, at, by_user, note, by_institution from referral_transition where referral_id = ? order by at, id")
+                .param(id).query(Step.class).list();
+        var staffNames = staff.displayNames(steps.stream().map(Step::byUser).toList());
+        var transitions = steps.stream().map(x -> {
+            Institution by = x.byInstitution() == null ? null : institutions.findById(x.byInstitution()).orElse(null);
+            return new Transition(x.fromState(), x.toState(), x.at(), x.byUser(), x.note(), staffNames.getOrDefault(x.byUser(), x.byUser()),
+                    by == null ? null : by.code(), by == null ? null : by.nameZh(), by == null ? null : by.nameEn());
+        }).toList();
         var files = jdbc.sql("select id, file_name, media_type, size_bytes from referral_attachment where referral_id = ? order by created_at")
                 .param(id).query((rs, n) -> new AttachmentInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
         return jdbc.sql("select * from referral where id = ?").param(id).query((rs, n) -> map(rs, transitions, files)).optional()
@@ -118,7 +130,7 @@ public class Referrals {
                 rs.getBoolean("screen_follow_up") && timeliness.followUpOverdue(created, completed, followed, now),
                 rs.getObject("redirected_to", UUID.class),
                 side == null ? List.of() : ReferralStateMachine.next(state, side).stream().map(Enum::name).sorted().toList(),
-                transitions, files, rs.getLong("version"));
+                transitions, files, rs.getLong("version"), from.nameEn(), to.nameEn());
     }
     public record InboxItem(UUID id, UUID personId, String personName, String kind, String counterpartCode, String counterpartName,
                             String urgency, String reason, RiskColour riskColour, boolean purple, String state, OffsetDateTime createdAt,

@@ -21,7 +21,10 @@ public class ExternalPersonImport {
     private final Areas areas;
     private final AuditLog audit;
 
-    ExternalPersonImport(JdbcClient jdbc, Entitlements entitlements, Areas areas, AuditLog audit) {
+    private final java.time.Clock clock;
+
+    ExternalPersonImport(JdbcClient jdbc, Entitlements entitlements, Areas areas, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.entitlements = entitlements;
         this.areas = areas;
@@ -36,7 +39,7 @@ public class ExternalPersonImport {
     public UUID importExternal(ExternalPerson p) {
         Actor actor = CurrentActor.get();
         if (p.identifier() == null || p.identifier().isBlank()) throw ApiException.badField("identifier", "identifier is required");
-        if (p.birthDate() == null || p.birthDate().isAfter(LocalDate.now())) throw ApiException.badField("birthDate", "birth date is required and not in the future");
+        if (p.birthDate() == null || p.birthDate().isAfter(cn.fuyou.shared.ChinaTime.today(clock))) throw ApiException.badField("birthDate", "birth date is required and not in the future");
         if (!"F".equals(p.sex()) && !"M".equals(p.sex())) throw ApiException.badField("gender", "gender must be female or male");
         if (p.addressAreaCode() != null && areas.find(p.addressAreaCode()).isEmpty()) {
             throw ApiException.badField("address", "unknown area " + p.addressAreaCode());
@@ -56,7 +59,8 @@ public class ExternalPersonImport {
         if (n == 0) {
             UUID existing = jdbc.sql("select id from person p where id_type = 'EXTERNAL' and id_number = ? and" + Persons.LIVE)
                     .param(p.identifier()).query(UUID.class).single();
-            entitlements.entitle(existing, actor.institutionId(), "CARED");
+            // Issue 15: knowing someone's external identifier grants nothing — the record stays with whoever holds it;
+            // callers check PersonAccess before writing to it (FHIR transaction) and refuse otherwise.
             return existing;
         }
         entitlements.entitle(id, actor.institutionId(), "REGISTERED");

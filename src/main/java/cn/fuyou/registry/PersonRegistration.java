@@ -41,6 +41,10 @@ public class PersonRegistration {
     public PersonDetail register(PersonForm f) {
         Actor actor = CurrentActor.get();
         String idNumber = validate(f);
+        // Issue 15: a link names a person the caller may already see; else it would link (and unmask) anyone.
+        // Out of scope reads as "not found", so the answer tells nothing about records outside it.
+        requireInScope(f.motherId(), "motherId");
+        requireInScope(f.partnerId(), "partnerId");
         jdbc.sql("select p.id from person p where p.id_type = ? and p.id_number = ? and" + Persons.LIVE)
                 .params(f.idType(), idNumber).query(UUID.class).optional().ifPresent(existing -> {
                     throw Persons.sameIdNumber(existing);
@@ -76,6 +80,12 @@ public class PersonRegistration {
         links.link(f.partnerId(), id, "PARTNER_OF", "partnerId");
         audit.record(AuditRecord.write("CREATE", "Person", id, id, Map.of()));
         return persons.load(id).orElseThrow();
+    }
+
+    private void requireInScope(UUID linked, String field) {
+        if (linked != null && (persons.load(linked).isEmpty() || !access.canAccess(linked))) {
+            throw ApiException.badField(field, "关联人员不存在 / linked person not found");
+        }
     }
 
     @Transactional

@@ -50,6 +50,29 @@ public class Persons {
         return names;
     }
 
+    /**
+     * Those of {@code among} whose name starts with {@code prefix}: other modules search their own
+     * records by a person's name without reading the registry's tables.
+     */
+    public java.util.Set<UUID> namedLike(java.util.Collection<UUID> among, String prefix) {
+        if (among.isEmpty() || prefix == null || prefix.isBlank()) return java.util.Set.of();
+        String like = prefix.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return new java.util.HashSet<>(jdbc.sql("select id from person where id = any(?) and full_name like ?")
+                .params(among.toArray(UUID[]::new), like).query(UUID.class).list());
+    }
+
+    /**
+     * Women registered at an institution, born in the range, not (yet) anyone's mother in the
+     * registry, in a stable order: the demo loaders pick the women they record deliveries for.
+     */
+    public List<UUID> womenRegisteredAt(UUID institutionId, java.time.LocalDate bornFrom, java.time.LocalDate bornTo) {
+        return jdbc.sql("""
+                select p.id from person p where p.sex = 'F' and p.registered_institution_id = ? and p.merged_into is null and p.voided_at is null
+                   and p.birth_date between ? and ?
+                   and not exists (select 1 from person_link l where l.person_id = p.id and l.kind = 'MOTHER_OF') order by p.id""")
+                .params(institutionId, bornFrom, bornTo).query(UUID.class).list();
+    }
+
     public Optional<PersonDetail> load(UUID id) {
         return jdbc.sql("""
                 select p.*, i.code as institution_code, i.name_zh as institution_name_zh, i.name_en as institution_name_en

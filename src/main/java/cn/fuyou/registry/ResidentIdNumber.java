@@ -42,7 +42,7 @@ public record ResidentIdNumber(String value, LocalDate birthDate, char sex) {
         } catch (DateTimeException e) {
             return new Invalid("身份证号中的出生日期无效", "the birth date inside the ID number is not a real date");
         }
-        if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
+        if (birth.getYear() < 1900 || birth.isAfter(cn.fuyou.shared.ChinaTime.today())) {
             return new Invalid("身份证号中的出生日期无效", "the birth date inside the ID number is out of range");
         }
         if (checkChar(s) != last) {

@@ -40,6 +40,15 @@ public class StaffAccounts {
                 rs.getInt("failed_attempts"), rs.getObject("locked_until", OffsetDateTime.class))).optional();
     }
 
+    /** Display names by username, for lists and histories in other modules (unknown usernames are left out). */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) return java.util.Map.of();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("select username, display_name from staff_user where username = any(?)").param(usernames.stream().distinct().toArray(String[]::new))
+                .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        return names;
+    }
+
     public record Listed(String username, String displayName, String institutionCode, StaffRole role, String areaCode, boolean enabled,
                          boolean locked) {}
 

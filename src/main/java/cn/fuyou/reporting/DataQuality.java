@@ -1,6 +1,7 @@
 package cn.fuyou.reporting;
 
 import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.ChinaTime;
 import cn.fuyou.shared.PageRequest;
 import cn.fuyou.shared.PageResult;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ public class DataQuality {
 
     private static final String MISSING = "(c.weight_kg is null or c.systolic is null or c.diastolic is null)";
     private static final String IMPLAUSIBLE = "(c.diastolic >= c.systolic or c.weight_kg not between 30 and 200 or c.hemoglobin_g_per_l not between 40 and 200)";
-    private static final String LATE = "((c.created_at at time zone 'Asia/Shanghai')::date - c.contact_date > 7)";
+    private static final String LATE = "(" + ChinaTime.sqlDay("c.created_at") + " - c.contact_date > 7)";
 
     private final JdbcClient jdbc;
     private final StatsAccess access;
@@ -58,9 +59,11 @@ public class DataQuality {
                     from antenatal_contact c where c.voided_at is null and c.contact_date between ? and ? group by 1),
                  d as (
                   select d.institution_id, count(distinct d.id) as n,
-                         count(distinct d.id) filter (where d.blood_loss_ml is null or n.apgar5 is null) as missing
+                         count(distinct d.id) filter (where d.blood_loss_ml is null or (n.id is not null and n.apgar5 is null)) as missing
+                    -- a stillbirth has no live newborn: its missing Apgar is not a defect
                     from delivery d left join newborn n on n.delivery_id = d.id and n.live_born
-                   where (d.delivered_at at time zone 'Asia/Shanghai')::date between ? and ? group by 1)
+                   where """ + ChinaTime.sqlDay("d.delivered_at") + """
+                 between ? and ? group by 1)
                 select i.code, i.name_zh, i.name_en, coalesce(c.n, 0), coalesce(c.missing, 0), coalesce(c.implausible, 0),
                        coalesce(c.late, 0), coalesce(d.n, 0), coalesce(d.missing, 0)
                   from institution i left join c on c.institution_id = i.id left join d on d.institution_id = i.id
@@ -87,7 +90,7 @@ public class DataQuality {
                  join person w on w.id = p.woman_id
                 where c.voided_at is null and i.code = ? and c.contact_date between ? and ? and """ + cond;
         long total = jdbc.sql("select count(*)" + from).params(institution, scope.from(), scope.to()).query(Long.class).single();
-        var items = jdbc.sql("select p.id, w.id, w.full_name, c.contact_date, (c.created_at at time zone 'Asia/Shanghai')::date" + from
+        var items = jdbc.sql("select p.id, w.id, w.full_name, c.contact_date, " + ChinaTime.sqlDay("c.created_at") + from
                         + " order by c.contact_date desc limit ? offset ?")
                 .params(institution, scope.from(), scope.to(), page.size(), page.offset())
                 .query((rs, n) -> new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),

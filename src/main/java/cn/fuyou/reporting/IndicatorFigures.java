@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import cn.fuyou.reporting.internal.CountsVersion;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,10 +39,19 @@ public class IndicatorFigures {
 
     private final JdbcClient jdbc;
     private final IndicatorCatalogue catalogue;
+    private final CountsVersion version;
+    private final long cacheNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    IndicatorFigures(JdbcClient jdbc, IndicatorCatalogue catalogue) {
+    /** Counts of one question, as read after {@code version} facts-writing commits, until {@code expires} (System.nanoTime). */
+    private record Cached(long version, long expires, Map<String, Map<String, Long>> counts) {}
+
+    IndicatorFigures(JdbcClient jdbc, IndicatorCatalogue catalogue, CountsVersion version,
+                     @Value("${fuyou.stats.cache-millis:2000}") long cacheMillis) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.version = version;
+        this.cacheNanos = cacheMillis * 1_000_000L;
     }
 
     public IndicatorCatalogue catalogue() {
@@ -76,58 +88,83 @@ public class IndicatorFigures {
         return result;
     }
 
-    /** key (area code, institution code, colour or YYYY-MM) → measure → count; by null = one key "". */
+    /**
+     * key (area code, institution code, colour or YYYY-MM) → measure → count; by null = one key "".
+     * Twenty officials opening the city's page ask the same question: the answer is kept for at most
+     * {@code fuyou.stats.cache-millis} (2 s) and never past a commit of facts in this process, so a record is in the
+     * figures as soon as it commits here, and within 2 s on another instance.
+     */
     public Map<String, Map<String, Long>> countsBy(By by, Set<String> measures, StatsScope scope) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where measure = any(?) and area_code = any(?)");
-        params.add(measures.toArray(String[]::new));
-        params.add(scope.units().toArray(String[]::new));
+        if (cacheNanos <= 0) return query(by, measures, scope);
+        String key = by + "|" + new java.util.TreeSet<>(measures) + "|" + scope.units() + "|" + scope.from() + "|" + scope.to() + "|"
+                + scope.institution() + "|" + scope.colour();
+        long v = version.current(), now = System.nanoTime();
+        Cached c = cache.get(key);
+        if (c != null && c.version() == v && now - c.expires() < 0) return c.counts();
+        Map<String, Map<String, Long>> counts = query(by, measures, scope);
+        if (cache.size() > 5_000) cache.clear();
+        cache.put(key, new Cached(v, now + cacheNanos, counts));
+        return counts;
+    }
+
+    private Map<String, Map<String, Long>> query(By by, Set<String> measures, StatsScope scope) {
+        List<Object> levelParams = new ArrayList<>();
+        StringBuilder level = new StringBuilder(" and measure = any(?) and area_code = any(?)");
+        levelParams.add(measures.toArray(String[]::new));
+        levelParams.add(scope.units().toArray(String[]::new));
         // Which level of rows: the area roll-up unless an institution or colour is asked for.
         if (scope.institution() != null || by == By.INSTITUTION) {
-            if (scope.institution() != null) { where.append(" and institution_code = ?"); params.add(scope.institution()); }
-            else where.append(" and institution_code <> '*'");
-            if (scope.colour() != null) { where.append(" and colour = ?"); params.add(scope.colour()); }
+            if (scope.institution() != null) { level.append(" and institution_code = ?"); levelParams.add(scope.institution()); }
+            else level.append(" and institution_code <> '*'");
+            if (scope.colour() != null) { level.append(" and colour = ?"); levelParams.add(scope.colour()); }
         } else if (scope.colour() != null || by == By.COLOUR) {
-            where.append(" and institution_code = '*' and colour <> '*'");
-            if (scope.colour() != null) { where.append(" and colour = ?"); params.add(scope.colour()); }
+            level.append(" and institution_code = '*' and colour <> '*'");
+            if (scope.colour() != null) { level.append(" and colour = ?"); levelParams.add(scope.colour()); }
         } else {
-            where.append(" and institution_code = '*' and colour = '*'");
+            level.append(" and institution_code = '*' and colour = '*'");
         }
-        where.append(" and ").append(period(scope.from(), scope.to(), params));
         String key = by == null ? "''" : switch (by) {
             case AREA -> "area_code";
             case INSTITUTION -> "institution_code";
             case COLOUR -> "colour";
             case MONTH -> "to_char(period_start, 'YYYY-MM')";
         };
+        // One range scan per grain range (whole months from month rows, the ends from day rows), summed.
+        List<Object> params = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (Range r : ranges(scope.from(), scope.to())) {
+            parts.add("select " + key + " as k, measure, n from indicator_count where grain = ? and period_start >= ? and period_start < ?" + level);
+            params.add(String.valueOf(r.grain()));
+            params.add(r.start());
+            params.add(r.end());
+            params.addAll(levelParams);
+        }
         Map<String, Map<String, Long>> result = new HashMap<>();
-        jdbc.sql("select " + key + ", measure, sum(n) from indicator_count" + where + " group by 1, 2")
+        jdbc.sql("select k, measure, sum(n) from (" + String.join(" union all ", parts) + ") c group by 1, 2")
                 .params(params)
                 .query((rs, n) -> {
                     result.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
                     return null;
                 }).list();
-        return result;
+        Map<String, Map<String, Long>> frozen = new HashMap<>();
+        result.forEach((k, m) -> frozen.put(k, Map.copyOf(m)));
+        return Map.copyOf(frozen);
     }
 
-    /** Whole months from month rows, the partial months at either end from day rows. */
-    static String period(LocalDate from, LocalDate to, List<Object> params) {
+    /** Rows of one grain ('M' month, 'D' day) with {@code start <= period_start < end}. */
+    record Range(char grain, LocalDate start, LocalDate end) {}
+
+    /** Whole months from month rows, the partial months at either end from day rows; together exactly from..to. */
+    static List<Range> ranges(LocalDate from, LocalDate to) {
         LocalDate fullStart = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterTo = to.plusDays(1);
         LocalDate fullEnd = afterTo.getDayOfMonth() == 1 ? afterTo : to.withDayOfMonth(1);
-        if (!fullStart.isBefore(fullEnd)) {
-            params.add(from);
-            params.add(to);
-            return "grain = 'D' and period_start between ? and ?";
-        }
-        params.add(fullStart);
-        params.add(fullEnd);
-        params.add(from);
-        params.add(fullStart);
-        params.add(fullEnd);
-        params.add(to);
-        return "((grain = 'M' and period_start >= ? and period_start < ?) or (grain = 'D' and ((period_start >= ? and period_start < ?)"
-                + " or (period_start >= ? and period_start <= ?))))";
+        if (!fullStart.isBefore(fullEnd)) return List.of(new Range('D', from, afterTo));
+        List<Range> ranges = new ArrayList<>();
+        if (from.isBefore(fullStart)) ranges.add(new Range('D', from, fullStart));
+        ranges.add(new Range('M', fullStart, fullEnd));
+        if (fullEnd.isBefore(afterTo)) ranges.add(new Range('D', fullEnd, afterTo));
+        return ranges;
     }
 
     /** The facts of one measure in the scope, in date order; the total is their count. */

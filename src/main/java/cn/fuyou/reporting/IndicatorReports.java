@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +26,13 @@ public class IndicatorReports {
     public record Overview(String area, LocalDate from, LocalDate to, String institution, String edition,
                            List<IndicatorFigures.Figure> indicators) {}
 
+    /** @param rank the place in a league table (1 = best); null where nothing is ranked or the denominator is below the minimum */
     public record Row(String key, String nameZh, String nameEn, long numerator, long denominator,
-                      @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal value) {}
+                      @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal value, @JsonInclude(JsonInclude.Include.ALWAYS) Integer rank) {}
 
+    /** @param minDenominator a league table ranks only rows with at least this denominator (null: not a league table) */
     public record Breakdown(String code, String nameZh, String nameEn, String unit, String area, LocalDate from, LocalDate to,
-                            String edition, List<Row> rows) {}
+                            String edition, List<Row> rows, @JsonInclude(JsonInclude.Include.NON_NULL) Integer minDenominator) {}
 
     public record Step(String measure, String nameZh, String nameEn, long count) {}
 
@@ -39,11 +42,14 @@ public class IndicatorReports {
     private final IndicatorFigures figures;
     private final StatsAccess access;
     private final JdbcClient jdbc;
+    private final int leagueMinDenominator;
 
-    IndicatorReports(IndicatorFigures figures, StatsAccess access, JdbcClient jdbc) {
+    IndicatorReports(IndicatorFigures figures, StatsAccess access, JdbcClient jdbc,
+                     @Value("${fuyou.stats.league-min-denominator:30}") int leagueMinDenominator) {
         this.figures = figures;
         this.access = access;
         this.jdbc = jdbc;
+        this.leagueMinDenominator = Math.max(1, leagueMinDenominator);
     }
 
     public IndicatorCatalogue catalogue() {
@@ -84,10 +90,15 @@ public class IndicatorReports {
             for (String unit : access.units(part.code())) counts.getOrDefault(unit, Map.of()).forEach((m, n) -> c.merge(m, n, Long::sum));
             rows.add(row(i, part.code(), part.nameZh(), part.nameEn(), c));
         }
-        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), scope.from(), scope.to(), catalogue().edition(), rows);
+        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), scope.from(), scope.to(), catalogue().edition(), rows,
+                null);
     }
 
-    /** One indicator per institution in the area, best value first (institutions with a denominator). */
+    /**
+     * One indicator per institution in the area (institutions with a denominator): those whose denominator reaches the
+     * minimum ({@code fuyou.stats.league-min-denominator}) ranked by value, highest first; the others after them, by
+     * denominator, unranked — a rate over one or two women says nothing about an institution.
+     */
     @Transactional
     public Breakdown byInstitution(String code, StatsScope scope) {
         var i = indicator(code);
@@ -102,8 +113,17 @@ public class IndicatorReports {
             Row r = row(i, inst, nm[0], nm[1], c);
             if (r.denominator() > 0) rows.add(r);
         });
-        rows.sort(Comparator.comparing(Row::value, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Row::key));
-        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), scope.from(), scope.to(), catalogue().edition(), rows);
+        List<Row> ranked = new ArrayList<>(rows.stream().filter(r -> r.denominator() >= leagueMinDenominator)
+                .sorted(Comparator.comparing(Row::value, Comparator.reverseOrder()).thenComparing(Row::key)).toList());
+        List<Row> league = new ArrayList<>();
+        for (int k = 0; k < ranked.size(); k++) {
+            Row r = ranked.get(k);
+            league.add(new Row(r.key(), r.nameZh(), r.nameEn(), r.numerator(), r.denominator(), r.value(), k + 1));
+        }
+        rows.stream().filter(r -> r.denominator() < leagueMinDenominator)
+                .sorted(Comparator.comparingLong(Row::denominator).reversed().thenComparing(Row::key)).forEach(league::add);
+        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), scope.from(), scope.to(), catalogue().edition(), league,
+                leagueMinDenominator);
     }
 
     /** The 12 months ending with the month of {@code scope.to()}. */
@@ -119,7 +139,8 @@ public class IndicatorReports {
             String m = last.minusMonths(k).toString();
             rows.add(row(i, m, m, m, counts.getOrDefault(m, Map.of())));
         }
-        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), twelve.from(), twelve.to(), catalogue().edition(), rows);
+        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), twelve.from(), twelve.to(), catalogue().edition(), rows,
+                null);
     }
 
     private static final List<String> FUNNEL = List.of("WOMAN_DELIVERED", "EARLY_REGISTERED", "ANC5_WOMAN", "HOSPITAL_DELIVERED_WOMAN",
@@ -147,6 +168,6 @@ public class IndicatorReports {
 
     private static Row row(IndicatorCatalogue.Indicator i, String key, String zh, String en, Map<String, Long> c) {
         long num = c.getOrDefault(i.numerator(), 0L), den = c.getOrDefault(i.denominator(), 0L);
-        return new Row(key, zh, en, num, den, IndicatorFigures.value(num, den, i.multiplier()));
+        return new Row(key, zh, en, num, den, IndicatorFigures.value(num, den, i.multiplier()), null);
     }
 }

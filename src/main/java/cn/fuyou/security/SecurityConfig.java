@@ -39,15 +39,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableMethodSecurity
 class SecurityConfig {
 
-    static final String[] PUBLIC_API = {
-            "/api/auth/login", "/api/auth/me", "/api/calculators/**", "/api/growth/curves",
-            "/api/network/critical-care-centres", "/fhir/metadata", "/actuator/health", "/actuator/health/**"
-    };
+    /** The access tables of every module ({@code access/*.json} on the class path). */
+    @Bean
+    AccessPolicy accessPolicy(@org.springframework.beans.factory.annotation.Value("${fuyou.demo.enabled:false}") boolean demo) {
+        return AccessPolicy.load(demo);
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, SessionRevocation revocation, ProblemResponses problems,
-                            cn.fuyou.audit.AuditLog audit,
-                            @org.springframework.beans.factory.annotation.Value("${fuyou.demo.enabled:false}") boolean demo,
+                            AccessPolicyCheck policyCheck, cn.fuyou.audit.AuditLog audit,
                             @org.springframework.beans.factory.annotation.Value("${fuyou.https:false}") boolean https) throws Exception {
         CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
         if (https) csrfCookies.setCookieCustomizer(c -> c.secure(true));
@@ -73,9 +73,11 @@ class SecurityConfig {
                     .contentSecurityPolicy(c -> c.policyDirectives(
                             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self' data:")))
             .authorizeHttpRequests(a -> a
-                    .requestMatchers(PUBLIC_API).permitAll()
+                    // Issue 15 §1: one policy table per module (access/<module>.json) decides, for every endpoint of the
+                    // UI API, FHIR and CDS Hooks, which roles at which institution types may call it — before the body
+                    // is read; each service then checks the caller's right to the target record.
                     // Issue 12: the mother's app (/api/mother/**). She signs in on her own paths; her session reaches nothing else
-                    // (no staff API, no FHIR, no CDS): refused with 403 and audited.
+                    // (no staff API, no FHIR, no CDS): refused with 403 and audited. Staff get 403 on her paths.
                     .requestMatchers(HttpMethod.POST, MOTHER_PUBLIC).permitAll()
                     .requestMatchers("/api/mother/**").hasRole(MOTHER_ROLE)
                     .requestMatchers(SecurityConfig::motherOutsideHerApp).access((auth, ctx) -> {
@@ -85,24 +87,9 @@ class SecurityConfig {
                                         + ctx.getRequest().getRequestURI(), null, false, false, "outside the mother's app", java.util.Map.of()));
                         return new org.springframework.security.authorization.AuthorizationDecision(false);
                     })
-                    .requestMatchers(HttpMethod.GET, "/cds-services", "/cds-services/**").permitAll()
-                    // CDS Hooks services: an integration token outside the demo; in the demo anyone may try them.
-                    .requestMatchers(HttpMethod.POST, "/cds-services/**").access((auth, ctx) ->
-                            new org.springframework.security.authorization.AuthorizationDecision(demo
-                                    || (auth.get() != null && auth.get().isAuthenticated() && auth.get().getPrincipal() instanceof cn.fuyou.shared.Actor)))
-                    // Role checks before the body is read, so that a clinician gets 403, not field errors.
-                    .requestMatchers(HttpMethod.POST, "/api/institutions").hasRole("SYSTEM_ADMIN")
-                    .requestMatchers("/api/admin/tokens", "/api/admin/tokens/**", "/api/admin/cds-clients", "/api/admin/cds-clients/**")
-                    .hasRole("SYSTEM_ADMIN")
-                    .requestMatchers(HttpMethod.PUT, "/api/institutions/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
-                    .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole("SYSTEM_ADMIN", "INSTITUTION_ADMIN")
-                    // Issue 15 §1: regional officials are read-mostly by design (aggregates, case lists, drill-down
-                    // with a purpose): no clinical or administrative write on any channel, checked here once.
-                    .requestMatchers(SecurityConfig::writeOutsideOfficialAllowList).access((auth, ctx) ->
-                            new org.springframework.security.authorization.AuthorizationDecision(auth.get() != null && auth.get().isAuthenticated()
-                                    && auth.get().getPrincipal() instanceof cn.fuyou.shared.Actor writer
-                                    && writer.role() != cn.fuyou.shared.StaffRole.REGIONAL_OFFICIAL))
-                    .requestMatchers("/api/**", "/fhir/**", "/cds-services/**", "/actuator/**").authenticated()
+                    .requestMatchers("/api/**", "/fhir", "/fhir/**", "/cds-services", "/cds-services/**").access(policyCheck)
+                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers("/actuator/**").authenticated()
                     .anyRequest().permitAll())
             .exceptionHandling(e -> e
                     .authenticationEntryPoint(problems::unauthenticated)
@@ -126,11 +113,6 @@ class SecurityConfig {
      * Only staff sign-ins live in a session: a bearer token or CDS JWT authenticates one request and
      * is never saved (else a cookie from a token call would outlive the token's revocation).
      */
-    /**
-     * Writes an official may make: sign-in/out, statistics (report generation) and oversight — maternal death and
-     * near-miss reviews, their actions, interviews and notices to institutions, the review of a dedicated case. The
-     * owning services check each of these against the official's area; no clinical record is written.
-     */
     /** The mother's app (issue 12): her sign-in paths, her role, and the test that keeps her session inside /api/mother/. */
     static final String[] MOTHER_PUBLIC = {"/api/mother/auth/activate", "/api/mother/auth/login", "/api/mother/auth/logout"};
     static final String MOTHER_ROLE = "MOTHER";
@@ -139,22 +121,9 @@ class SecurityConfig {
         String path = r.getRequestURI();
         if (path.startsWith("/api/mother/") || !(path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/cds-services")
                 || path.startsWith("/actuator"))) return false;
+        if (path.startsWith("/api/calculators/") || path.startsWith("/api/growth/curves")) return false; // public, no records
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + MOTHER_ROLE).equals(a.getAuthority()));
-    }
-
-    static final List<String> OFFICIAL_MAY_WRITE = List.of("/api/auth/", "/api/calculators/", "/api/stats", "/api/statistics",
-            "/api/reports", "/api/indicators", "/api/case-reviews", "/api/review-actions/", "/api/interview-notices");
-    private static final java.util.regex.Pattern CASE_REVIEW = java.util.regex.Pattern.compile("/api/maternal/cases/[^/]+/follow-ups");
-
-    static boolean writeOutsideOfficialAllowList(HttpServletRequest r) {
-        String m = r.getMethod();
-        if ("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m)) return false;
-        String path = r.getRequestURI();
-        if (!(path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/cds-services"))) return false;
-        if (path.startsWith("/fhir") && "POST".equals(m) && path.endsWith("/_search")) return false;
-        if ("POST".equals(m) && CASE_REVIEW.matcher(path).matches()) return false;
-        return OFFICIAL_MAY_WRITE.stream().noneMatch(path::startsWith);
     }
 
     @Bean

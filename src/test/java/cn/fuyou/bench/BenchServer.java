@@ -34,6 +34,9 @@ final class BenchServer implements AutoCloseable {
     }
 
     static Path jar() throws Exception {
+        // -Dbench.jar=/elsewhere/fuyou.jar: a copy, so that rebuilding target/ does not pull the jar from under a running server
+        String given = System.getProperty("bench.jar");
+        if (given != null) return Path.of(given);
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("fuyou-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("run ./mvnw package -DskipTests first"));
@@ -121,6 +124,25 @@ final class BenchServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() != 200) throw new IllegalStateException("login failed: " + res.body());
         return new Session(c, xsrf);
+    }
+
+    /** What the figures were measured on: CPUs, memory and the load average (the machine may be shared). */
+    static String machine() {
+        String load;
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            load = "unknown";
+        }
+        String cpu = "unknown";
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return String.format("%d CPUs (%s), %.1f GB RAM, load average %s", Runtime.getRuntime().availableProcessors(), cpu,
+                ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / 1e9, load);
     }
 
     static String percentiles(long[] nanos) {

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -54,12 +56,17 @@ public final class FhirImportBenchmark {
                 bytes = s.mapToLong(p -> p.toFile().length()).sum();
             }
             System.out.printf("workload: %s, %,d MB%n", workload, bytes / 1_000_000);
+            System.out.printf("machine: %d cores, load average before the import %s%n", Runtime.getRuntime().availableProcessors(), load());
+            double jvm0 = jvmCpuSeconds(), pg0 = postgresCpuSeconds(data);
             long t0 = System.nanoTime();
             BulkImport.Job job = imports.runNow(workload, actor, j -> { });
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double jvmCpu = jvmCpuSeconds() - jvm0, pgCpu = postgresCpuSeconds(data) - pg0;
             ImportReport report = imports.report(job.id());
             System.out.printf("import: %s, %,d files (%d rejected), %,d resources in %.1f s = %,.0f resources/s%n", job.status(),
                     job.filesDone(), job.filesRejected(), job.resourcesDone(), seconds, job.resourcesDone() / seconds);
+            System.out.printf("  CPU: fuyou %.1f s, PostgreSQL %.1f s (%,.0f resources per CPU-second); load average after %s%n", jvmCpu, pgCpu,
+                    job.resourcesDone() / (jvmCpu + pgCpu), load());
             System.out.printf("  mapped %,d, kept as received %,d, not kept %,d%n", report.total(ImportReport.Line::mapped),
                     report.total(ImportReport.Line::kept), report.total(ImportReport.Line::notKept));
             report.lines().forEach(l -> System.out.printf("  %-26s mapped %,6d  kept %,6d  not kept %,6d %s%n", l.resourceType(), l.mapped(),
@@ -91,6 +98,42 @@ public final class FhirImportBenchmark {
             app.close();
         }
         System.exit(0);
+    }
+
+    private static String load() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
+
+    /** CPU seconds this process (fuyou, in the benchmark's JVM) has used so far. */
+    private static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * CPU seconds the benchmark's PostgreSQL has used so far (Linux /proc): the postmaster started on
+     * the benchmark's data directory, its live backends, and the ended ones (counted in the postmaster's cutime).
+     */
+    private static double postgresCpuSeconds(Path data) throws Exception {
+        String dir = data.toAbsolutePath().toString();
+        Map<Long, long[]> stat = new HashMap<>(); // pid -> ppid, utime+stime, cutime+cstime
+        Long postmaster = null;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String st = Files.readString(p.resolve("stat"));
+                    String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    stat.put(pid, new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])});
+                    if (postmaster == null && new String(Files.readAllBytes(p.resolve("cmdline"))).contains(dir)) postmaster = pid;
+                } catch (Exception gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        if (postmaster == null) return 0;
+        long ticks = stat.get(postmaster)[1] + stat.get(postmaster)[2];
+        for (var e : stat.entrySet()) if (e.getValue()[0] == postmaster) ticks += e.getValue()[1];
+        return ticks / 100.0;
     }
 
     private static void get(HttpClient http, String url, String token) throws Exception {

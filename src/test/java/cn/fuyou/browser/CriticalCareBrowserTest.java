@@ -139,7 +139,10 @@ class CriticalCareBrowserTest extends BrowserTest {
         MaternalBrowserTest.input(official, "rv-factor-0").fill("未及时识别羊水栓塞早期征象");
         official.getByTestId("rv-add-action").click();
         MaternalBrowserTest.input(official, "rv-action-0").fill("开展羊水栓塞应急演练");
-        MaternalBrowserTest.input(official, "rv-owner-0").fill("CHC-500117-1");
+        // The owner is chosen by name in the institution picker (searching also matches the code).
+        official.waitForResponse(r -> r.url().contains("/api/institutions?") && r.url().contains("CHC-500117-1"),
+                () -> MaternalBrowserTest.input(official, "rv-owner-0").fill("CHC-500117-1"));
+        official.locator(".el-select-dropdown__item:visible").first().click();
         official.getByPlaceholder("期限").first().fill(today().plusDays(30).toString());
         official.getByPlaceholder("期限").first().press("Enter");
         official.getByTestId("rv-conclude").click();

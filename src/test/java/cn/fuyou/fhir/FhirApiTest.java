@@ -211,6 +211,53 @@ class FhirApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 16 §8: an imported pregnancy with contacts on three days is graded once (as of the last contact), not once per contact")
+    void importGradesOncePerPregnancy() {
+        String mrn = "mrn-" + UUID.randomUUID();
+        Bundle b = synthealike(mrn, false);
+        for (int days : new int[] {50, 35}) {
+            Observation hb = new Observation();
+            hb.setStatus(Observation.ObservationStatus.FINAL);
+            hb.setSubject(new Reference("urn:uuid:" + mrn));
+            hb.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "718-7", "Hemoglobin")));
+            hb.setEffective(new DateTimeType(LocalDate.now().minusDays(days).toString()));
+            hb.setValue(new Quantity().setValue(new BigDecimal("12.5")).setUnit("g/dL"));
+            b.addEntry().setFullUrl("urn:uuid:o" + days + "-" + mrn).setResource(hb).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+        }
+        cqhcwc.transaction().withBundle(b).execute();
+        UUID pregnancy = jdbc.sql("""
+                select p.id from pregnancy p join person w on w.id = p.woman_id where w.id_number = ?""")
+                .param("https://github.com/synthetichealth/synthea|" + mrn).query(UUID.class).single();
+        assertThat(jdbc.sql("select count(*) from antenatal_contact where pregnancy_id = ?").param(pregnancy).query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from risk_grading where pregnancy_id = ?").param(pregnancy).query(Long.class).single()).isEqualTo(1);
+        // The one grading is the last contact's: Hb 5.5 g/dL 20 days ago (the latest value) → orange.
+        assertThat(jdbc.sql("select assessed_on from risk_grading where pregnancy_id = ?").param(pregnancy).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.now().minusDays(20));
+        assertThat(jdbc.sql("select colour from pregnancy where id = ?").param(pregnancy).query(String.class).single()).isEqualTo("ORANGE");
+    }
+
+    @Test
+    @DisplayName("issue 16: a received resource without a required element (Procedure.status, R4 1..1) is refused by HAPI's validator: 422 naming the element, nothing stored")
+    void requiredElementsByValidator() {
+        String mrn = "mrn-" + UUID.randomUUID();
+        Bundle b = synthealike(mrn, false);
+        org.hl7.fhir.r4.model.Procedure noStatus = new org.hl7.fhir.r4.model.Procedure();
+        noStatus.setSubject(new Reference("urn:uuid:" + mrn));
+        noStatus.setCode(new CodeableConcept(new Coding(FhirCodes.SNOMED, "76601001", "Intramuscular injection")));
+        b.addEntry().setFullUrl("urn:uuid:p-" + mrn).setResource(noStatus).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Procedure");
+        assertThatThrownBy(() -> cqhcwc.transaction().withBundle(b).execute())
+                .isInstanceOfSatisfying(BaseServerResponseException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(422);
+                    OperationOutcome oo = (OperationOutcome) e.getOperationOutcome();
+                    assertThat(oo.getIssue()).anySatisfy(i -> {
+                        assertThat(i.getExpression().get(0).getValue()).isEqualTo("Bundle.entry[3].resource.status");
+                        assertThat(i.getDiagnostics()).contains("Procedure.status");
+                    });
+                });
+        assertThat(jdbc.sql("select count(*) from person where id_number like ?").param("%" + mrn).query(Long.class).single()).isZero();
+    }
+
+    @Test
     @DisplayName("a transaction that fails half-way leaves nothing")
     void allOrNothing() {
         String mrn = "mrn-" + UUID.randomUUID();

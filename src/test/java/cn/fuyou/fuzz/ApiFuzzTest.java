@@ -42,6 +42,13 @@ class ApiFuzzTest extends IntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired cn.fuyou.security.ApiTokens tokens;
+    @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mvc;
+
+    /** A write endpoint of the UI API and the field names of its JSON body (a record's components), from the handler mapping. */
+    record WriteEndpoint(String method, String pattern, List<String> fields) {}
+
+    private List<WriteEndpoint> writes;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
@@ -50,11 +57,46 @@ class ApiFuzzTest extends IntegrationTest {
 
     private void init() {
         if (token != null) return;
+        // the server under test and its database are on this machine: Jazzer's SSRF detector allows those connections only
+        com.code_intelligence.jazzer.api.BugDetectors.allowNetworkConnections(
+                (host, p) -> host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1"));
         UUID inst = jdbc.sql("select id from institution where code = 'CQHCWC'").query(UUID.class).single();
         token = tx.execute(s -> tokens.issue("fuzz EMR", inst, cn.fuyou.shared.StaffRole.CLINICIAN, null)).token();
         ownPregnancy = jdbc.sql("select id from pregnancy where status = 'OPEN' and registered_institution_id = ? limit 1").param(inst)
                 .query(UUID.class).optional().orElse(null);
         ownWoman = jdbc.sql("select person_id from person_institution where institution_id = ? limit 1").param(inst).query(UUID.class).single();
+        writes = new java.util.ArrayList<>();
+        mvc.getHandlerMethods().forEach((info, handler) -> {
+            for (String p : info.getPatternValues()) {
+                for (var m : info.getMethodsCondition().getMethods()) {
+                    if ((m.name().equals("POST") || m.name().equals("PUT")) && p.startsWith("/api/") && !p.startsWith("/api/auth/")) {
+                        writes.add(new WriteEndpoint(m.name(), p, bodyFields(handler)));
+                    }
+                }
+            }
+        });
+        writes.sort(java.util.Comparator.comparing(w -> w.method() + w.pattern()));
+    }
+
+    private static List<String> bodyFields(org.springframework.web.method.HandlerMethod h) {
+        for (var param : h.getMethodParameters()) {
+            if (param.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+                Class<?> type = param.getParameterType();
+                if (type.isRecord()) return java.util.Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
+                return List.of("id", "version", "reason", "name", "date");
+            }
+        }
+        return List.of();
+    }
+
+    /** Any write endpoint of the UI API (enumerated, so new modules' endpoints are fuzzed too) with a fuzzed JSON body. */
+    private void anyWrite(FuzzedDataProvider in) throws Exception {
+        WriteEndpoint w = writes.get(in.consumeInt(0, writes.size() - 1));
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String f : w.fields()) if (in.consumeBoolean()) body.put(f, value(in));
+        String path = w.pattern().replaceAll("\\{code}", in.pickValue(List.of("CQHCWC", "NUR-1", "ZZ"))).replaceAll("\\{[^}]+}",
+                in.consumeBoolean() ? String.valueOf(ownPregnancy) : UUID.randomUUID().toString());
+        write(w.method(), path, in.consumeBoolean() ? json(body) : in.consumeRemainingAsString(), Map.of());
     }
 
     private long rows() {
@@ -73,7 +115,8 @@ class ApiFuzzTest extends IntegrationTest {
     void fuzz(FuzzedDataProvider in) throws Exception {
         init();
         EXECUTIONS.incrementAndGet();
-        switch (in.consumeInt(0, 11)) {
+        switch (in.consumeInt(0, 13)) {
+            case 12, 13 -> anyWrite(in);
             case 0 -> write("POST", "/api/persons", json(person(in)), Map.of());
             case 1 -> write("POST", "/api/pregnancies", json(pregnancy(in)), Map.of());
             case 2 -> write("POST", "/api/pregnancies/" + (in.consumeBoolean() ? ownPregnancy : UUID.randomUUID()) + "/contacts", json(contact(in)), Map.of());

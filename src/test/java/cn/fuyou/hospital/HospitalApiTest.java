@@ -123,14 +123,19 @@ class HospitalApiTest extends IntegrationTest {
         var board = staff.get("/api/hospital/bed-board?institution=" + HOSPITAL);
         JsonNode b = beds(board.body()).stream().filter(x -> x.at("/id").asText().equals(bed)).findFirst().orElseThrow();
         assertThat(b.at("/state").asText()).isEqualTo("FREE");
+        assertThat(b.at("/holder").isMissingNode() || b.at("/holder").isNull()).as("a lapsed hold holds nothing").isTrue();
+        // The board derives the expiry: reading it writes nothing (the job or the next write stores it).
         assertThat(jdbc.sql("select state from bed_reservation where id = ?::uuid").param(reservation).query(String.class).single())
-                .isEqualTo("EXPIRED");
+                .isEqualTo("ACTIVE");
         var late = staff.post("/api/hospital/admissions", Map.of("reservationId", reservation, "diagnoses", List.of("P07.3")));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.text("/code")).isEqualTo("reservation-ended");
         var other = HospitalFixtures.childAtHospital(staff, "期", "后");
         assertThat(staff.post("/api/hospital/beds/" + bed + "/reservations",
                 Map.of("childId", other, "expiresAt", OffsetDateTime.now().plusHours(1).toString())).status()).isEqualTo(201);
+        // the write that took the bed stored the lapsed hold's expiry (a refused write stores nothing)
+        assertThat(jdbc.sql("select state from bed_reservation where id = ?::uuid").param(reservation).query(String.class).single())
+                .isEqualTo("EXPIRED");
     }
 
     @Test

@@ -15,6 +15,19 @@ import java.util.Set;
  */
 final class IndicatorOracle {
 
+    /**
+     * The measures the generator writes (and this oracle computes). Indicators over other measures — those of modules
+     * the demo year does not generate (near-misses, NICU, ART, defects, training …) — are tested by their own modules.
+     */
+    static final Set<String> GENERATED = Set.of("LIVE_BIRTH", "HOSPITAL_LIVE_BIRTH", "CAESAREAN_LIVE_BIRTH", "LBW_LIVE_BIRTH",
+            "MACROSOMIA_LIVE_BIRTH", "PRETERM_LIVE_BIRTH", "TERM_LIVE_BIRTH", "TERM_APGAR5_LT7_BIRTH", "STILLBIRTH", "PERINATAL_BIRTH",
+            "PERINATAL_DEATH", "WOMAN_DELIVERED", "WOMAN_DELIVERED_PRIMIPAROUS", "CAESAREAN_DELIVERY", "CAESAREAN_DELIVERY_PRIMIPAROUS",
+            "HIGH_RISK_DELIVERED", "HOSPITAL_DELIVERED_WOMAN", "HIV_TESTED_WOMAN", "SYPHILIS_TESTED_WOMAN", "HBSAG_TESTED_WOMAN",
+            "SEVERE_PPH_WOMAN", "HYSTERECTOMY_WOMAN", "ANC1_WOMAN", "ANC5_WOMAN", "EARLY_REGISTERED", "POSTPARTUM_VISITED",
+            "SYSTEMATIC_MGMT_WOMAN", "NEWBORN_VISITED", "CHILD_U5_MEASURED", "U5_UNDERWEIGHT_CHILD", "U5_STUNTED_CHILD", "U5_WASTED_CHILD",
+            "U5_OVERWEIGHT_CHILD", "CHILD_U5_HB_TESTED", "U5_ANAEMIC_CHILD", "CHILD_DEATH_EARLY_NEONATAL", "CHILD_DEATH_NEONATAL",
+            "CHILD_DEATH_INFANT", "CHILD_DEATH_UNDER5", "MATERNAL_DEATH_REPORTED", "SEVERE_MATERNAL_OUTCOME");
+
     private final DemoYear.Result truth;
 
     IndicatorOracle(DemoYear.Result truth) {
@@ -45,6 +58,11 @@ final class IndicatorOracle {
                     if (b.apgar5() < 7) add(c, "TERM_APGAR5_LT7_BIRTH", 1);
                 }
             }
+            if (d.died()) {
+                // criticalcare.json: a maternal death report card, opened by the death at delivery, dated by the death
+                add(c, "MATERNAL_DEATH_REPORTED", 1);
+                add(c, "SEVERE_MATERNAL_OUTCOME", 1);
+            }
             if (ge28 || live > 0) {
                 add(c, "WOMAN_DELIVERED", 1);
                 if (d.para() == 0) add(c, "WOMAN_DELIVERED_PRIMIPAROUS", 1);
@@ -72,6 +90,19 @@ final class IndicatorOracle {
         }
         for (DemoYear.Child ch : truth.children()) {
             if (!units.contains(ch.area())) continue;
+            // indicators.md ENMR/NMR/IMR/U5MR: deaths within 7 days (age 0-6 days), 28 days (0-27), before 1 and 5 years,
+            // dated by the day of death; PERINATAL_MR adds deaths within 7 days of a birth at >= 28 weeks, dated by the birth
+            boolean counted = ch.birthGaDays() == null || ch.birthGaDays() >= 196;
+            if (ch.diedOn() != null && counted) {
+                long age = ChronoUnit.DAYS.between(ch.birthDate(), ch.diedOn());
+                boolean inPeriod = !ch.diedOn().isBefore(from) && !ch.diedOn().isAfter(to);
+                if (inPeriod && age < 7) add(c, "CHILD_DEATH_EARLY_NEONATAL", 1);
+                if (inPeriod && age < 28) add(c, "CHILD_DEATH_NEONATAL", 1);
+                if (inPeriod && ch.diedOn().isBefore(ch.birthDate().plusYears(1))) add(c, "CHILD_DEATH_INFANT", 1);
+                if (inPeriod && ch.diedOn().isBefore(ch.birthDate().plusYears(5))) add(c, "CHILD_DEATH_UNDER5", 1);
+                boolean bornInPeriod = !ch.birthDate().isBefore(from) && !ch.birthDate().isAfter(to);
+                if (age < 7 && ch.birthGaDays() != null && bornInPeriod) add(c, "PERINATAL_DEATH", 1);
+            }
             boolean newbornVisit = ch.visits().stream().anyMatch(v -> v.ageDays() <= 28);
             if (newbornVisit && !ch.birthDate().isBefore(from) && !ch.birthDate().isAfter(to)) add(c, "NEWBORN_VISITED", 1);
             // one growth record per statistical year: the year's last visit under 5

@@ -49,8 +49,13 @@ class IndicatorStatisticsTest extends IntegrationTest {
 
     private void assertMatches(JsonNode indicators, Map<String, Long> expected, String what) {
         assertThat(indicators.size()).isEqualTo(catalogue.indicators().size());
+        int checked = 0;
         for (JsonNode f : indicators) {
             var i = catalogue.indicator(f.path("code").asText()).orElseThrow();
+            // every maternal and child indicator; others only where both measures are the demo year's
+            if (!Set.of("maternal", "childhealth").contains(i.module())
+                    && !(IndicatorOracle.GENERATED.contains(i.numerator()) && IndicatorOracle.GENERATED.contains(i.denominator()))) continue;
+            checked++;
             long num = expected.getOrDefault(i.numerator(), 0L), den = expected.getOrDefault(i.denominator(), 0L);
             assertThat(f.path("numerator").asLong()).as(what + " " + i.code() + " numerator").isEqualTo(num);
             assertThat(f.path("denominator").asLong()).as(what + " " + i.code() + " denominator").isEqualTo(den);
@@ -59,6 +64,7 @@ class IndicatorStatisticsTest extends IntegrationTest {
             else assertThat(f.path("value").decimalValue()).as(what + " " + i.code() + " value")
                     .isEqualByComparingTo(BigDecimal.valueOf(num * i.multiplier()).divide(BigDecimal.valueOf(den), 2, java.math.RoundingMode.HALF_UP));
         }
+        assertThat(checked).as("indicators checked against the truth").isGreaterThanOrEqualTo(31);
     }
 
     @Test
@@ -74,7 +80,8 @@ class IndicatorStatisticsTest extends IntegrationTest {
         assertMatches(r.at("/indicators"), expected, "city 2025");
         // the generated year has every kind of event the indicators count
         for (String m : List.of("LIVE_BIRTH", "STILLBIRTH", "PRETERM_LIVE_BIRTH", "LBW_LIVE_BIRTH", "CAESAREAN_DELIVERY",
-                "SEVERE_PPH_WOMAN", "HIGH_RISK_DELIVERED", "POSTPARTUM_VISITED", "NEWBORN_VISITED", "U5_STUNTED_CHILD", "U5_ANAEMIC_CHILD")) {
+                "SEVERE_PPH_WOMAN", "HIGH_RISK_DELIVERED", "POSTPARTUM_VISITED", "NEWBORN_VISITED", "U5_STUNTED_CHILD", "U5_ANAEMIC_CHILD",
+                "MATERNAL_DEATH_REPORTED", "CHILD_DEATH_EARLY_NEONATAL", "CHILD_DEATH_NEONATAL", "CHILD_DEATH_INFANT")) {
             assertThat(expected.getOrDefault(m, 0L)).as(m).isPositive();
         }
     }
@@ -126,7 +133,9 @@ class IndicatorStatisticsTest extends IntegrationTest {
             for (var i : catalogue.indicators()) {
                 for (String m : List.of(i.numerator(), i.denominator())) {
                     long n = counts.getOrDefault(m, 0L);
-                    assertThat(n).as(part.code() + " " + i.code() + " " + m + " vs truth").isEqualTo(expected.getOrDefault(m, 0L));
+                    if (IndicatorOracle.GENERATED.contains(m)) {
+                        assertThat(n).as(part.code() + " " + i.code() + " " + m + " vs truth").isEqualTo(expected.getOrDefault(m, 0L));
+                    }
                     assertThat(figures.records(m, d, new PageRequest(0, 1)).total()).as(part.code() + " " + i.code() + " " + m + " records")
                             .isEqualTo(n);
                 }

@@ -10,6 +10,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort

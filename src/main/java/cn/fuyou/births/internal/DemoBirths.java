@@ -8,8 +8,11 @@ import cn.fuyou.births.ScreeningForms;
 import cn.fuyou.births.ScreeningRules;
 import cn.fuyou.maternal.Deliveries;
 import cn.fuyou.maternal.DeliveryForm;
+import cn.fuyou.maternal.LiveBirths;
 import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.maternal.PregnancyRegistration;
+import cn.fuyou.registry.Institutions;
+import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.StaffRole;
 import java.math.BigDecimal;
@@ -40,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * treated, followed up, excluded; hearing refer → rescreen → diagnosis; CHD positive). When fewer than
  * 12 recent births exist at CQHCWC it first records 16 deliveries there through the maternal API.
  * Births the demo year wrote straight into the maternal tables (no DeliveryRecorded) are taken from
- * those tables here — demo loading, not a module API path. Every certificate and screening step goes
+ * the maternal module's {@link LiveBirths}; people and institutions through the registry's API. Every certificate and screening step goes
  * through this module's services (audit, facts), for the {@code fuyou.demo.births.max} (default 250)
  * most recent births, to keep the demo start fast; older births stay without demo certificates.
  */
@@ -52,26 +55,39 @@ class DemoBirths {
     private static final String[] GIVEN = {"梓涵", "子轩", "一诺", "浩宇", "欣怡", "宇轩", "雨桐", "俊熙", "诗涵", "梓睿", "思彤", "沐阳"};
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final Births births;
     private final BirthCertificates certificates;
     private final NewbornScreening screening;
     private final Pregnancies pregnancies;
     private final Deliveries deliveries;
+    private final LiveBirths liveBirths;
+    private final Persons persons;
+    private final Institutions institutionDirectory;
+    private final Map<UUID, Inst> institutionCache = new java.util.HashMap<>();
     private final boolean enabled;
     private final long seed;
     private final int max;
 
-    DemoBirths(JdbcClient jdbc, TransactionTemplate tx, Births births, BirthCertificates certificates, NewbornScreening screening,
-               Pregnancies pregnancies, Deliveries deliveries, @Value("${fuyou.demo.enabled:false}") boolean enabled,
-               @Value("${fuyou.demo.seed:1}") long seed, @Value("${fuyou.demo.births.max:250}") int max) {
+    private final java.time.Clock clock;
+
+    DemoBirths(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, TransactionTemplate tx, Births births, BirthCertificates certificates, NewbornScreening screening,
+               Pregnancies pregnancies, Deliveries deliveries, LiveBirths liveBirths, Persons persons, Institutions institutionDirectory,
+               @Value("${fuyou.demo.enabled:false}") boolean enabled,
+               @Value("${fuyou.demo.seed:1}") long seed, @Value("${fuyou.demo.births.max:250}") int max, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = tx;
         this.births = births;
         this.certificates = certificates;
         this.screening = screening;
         this.pregnancies = pregnancies;
         this.deliveries = deliveries;
+        this.liveBirths = liveBirths;
+        this.persons = persons;
+        this.institutionDirectory = institutionDirectory;
         this.enabled = enabled;
         this.seed = seed;
         this.max = max;
@@ -93,17 +109,15 @@ class DemoBirths {
         long t0 = System.currentTimeMillis();
         Random rnd = new Random(seed + 60);
         backfill();
-        record Inst(UUID id, String code, String area) {}
-        Inst centre = jdbc.sql("select id, code, area_code as area from institution where code = 'CQHCWC'").query(Inst.class).optional().orElse(null);
+        Inst centre = institutionDirectory.find("CQHCWC").map(i -> inst(i.id())).orElse(null);
         if (centre == null) return;
         if (jdbc.sql("select count(*) from birth where institution_id = ? and born_at > now() - interval '60 days'").param(centre.id())
                 .query(Long.class).single() < 12) {
             as(new Actor("demo-midwife", "演示助产士 Demo midwife", StaffRole.MIDWIFE_NURSE, centre.id(), centre.code(), centre.area()),
                     () -> recordDeliveries(centre.id(), rnd));
         }
-        List<Inst> institutions = jdbc.sql("""
-                select distinct i.id, i.code, i.area_code as area from birth b join institution i on i.id = b.institution_id order by i.code""")
-                .query(Inst.class).list();
+        List<Inst> institutions = jdbc.sql("select distinct institution_id from birth").query(UUID.class).list().stream()
+                .map(this::inst).sorted(java.util.Comparator.comparing(Inst::code)).toList();
         int stockNo = 0, issued = 0, screened = 0;
         for (Inst inst : institutions) {
             Actor admin = new Actor("demo-admin", "演示管理员 Demo admin", StaffRole.INSTITUTION_ADMIN, inst.id(), inst.code(), inst.area());
@@ -111,17 +125,19 @@ class DemoBirths {
             long first = 500_000_001L + stockNo++ * 20_000L;
             long size = Math.min(19_000, ((n + 120) / 100 + 1) * 100);
             as(admin, () -> certificates.receive(new CertificateForms.StockReceipt("Q", first, first + size - 1,
-                    LocalDate.now().minusDays(400), "市卫生健康委员会下发 / issued by the municipal health commission", null)));
+                    cn.fuyou.shared.ChinaTime.today(clock).minusDays(400), "市卫生健康委员会下发 / issued by the municipal health commission", null)));
             // two spoiled blanks, each with its reason
             String spoiled1 = BirthCertificates.number("Q", first + size - 1), spoiled2 = BirthCertificates.number("Q", first + size - 2);
             as(admin, () -> certificates.voidBlank(spoiled1, "打印错位，空白证作废 / misprinted blank"));
             as(admin, () -> certificates.voidBlank(spoiled2, "运输中污损 / damaged in transit"));
         }
         record B(UUID childId, UUID institutionId, String code, String area, OffsetDateTime bornAt, boolean nicu) {}
-        List<B> recent = jdbc.sql("""
-                select b.child_id, b.institution_id, i.code, i.area_code as area, b.born_at, b.nicu from birth b
-                  join institution i on i.id = b.institution_id order by b.born_at desc, b.child_id limit ?""")
-                .param(max).query(B.class).list();
+        List<B> recent = jdbc.sql("select b.child_id, b.institution_id, b.born_at, b.nicu from birth b order by b.born_at desc, b.child_id limit ?")
+                .param(max).query((rs, row) -> {
+                    Inst i = inst(rs.getObject("institution_id", UUID.class));
+                    return new B(rs.getObject("child_id", UUID.class), i.id(), i.code(), i.area(), rs.getObject("born_at", OffsetDateTime.class),
+                            rs.getBoolean("nicu"));
+                }).list();
         OffsetDateTime now = OffsetDateTime.now();
         int k = 0;
         Map<String, List<UUID>> toSend = new LinkedHashMap<>();
@@ -205,10 +221,14 @@ class DemoBirths {
     private void advanceCases(Actor lab) {
         record C(UUID id, UUID childId, UUID institutionId, String code, String area, LocalDate openedOn, String programme) {}
         List<C> cases = jdbc.sql("""
-                select c.id, c.child_id, b.institution_id, i.code, i.area_code as area, c.opened_on, c.programme from screening_case c
-                  join birth b on b.child_id = c.child_id join institution i on i.id = b.follow_institution_id order by c.opened_on, c.id""")
-                .query(C.class).list();
-        LocalDate today = LocalDate.now(ScreeningRules.CHINA);
+                select c.id, c.child_id, b.institution_id, b.follow_institution_id, c.opened_on, c.programme from screening_case c
+                  join birth b on b.child_id = c.child_id order by c.opened_on, c.id""")
+                .query((rs, row) -> {
+                    Inst follow = inst(rs.getObject("follow_institution_id", UUID.class));
+                    return new C(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class), rs.getObject("institution_id", UUID.class),
+                            follow.code(), follow.area(), rs.getObject("opened_on", LocalDate.class), rs.getString("programme"));
+                }).list();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         int n = 0;
         for (C c : cases) {
             int stage = n++ % 6;
@@ -228,24 +248,27 @@ class DemoBirths {
         }
     }
 
-    /** Births of deliveries written without the DeliveryRecorded event (the demo year's COPY load). */
+    record Inst(UUID id, String code, String area) {}
+
+    private Inst inst(UUID id) {
+        return institutionCache.computeIfAbsent(id, k -> institutionDirectory.findById(k).map(i -> new Inst(i.id(), i.code(), i.areaCode()))
+                .orElseThrow());
+    }
+
+    /** Births of deliveries written without the DeliveryRecorded event (the demo year's COPY load), from the maternal API. */
     private void backfill() {
-        tx.executeWithoutResult(s -> jdbc.sql("""
+        List<Object[]> rows = liveBirths.all().stream().map(b -> new Object[]{b.childId(), b.motherId(), b.institutionId(), b.institutionId(),
+                b.bornAt(), b.gestationalAgeDays(), b.sex(), b.weightG(), b.lengthCm(), b.nicuTransfer()}).toList();
+        tx.executeWithoutResult(s -> batch.batchUpdate("""
                 insert into birth (child_id, mother_id, institution_id, follow_institution_id, born_at, ga_days, sex, weight_g, length_cm, nicu)
-                select n.child_id, p.woman_id, d.institution_id, d.institution_id, d.delivered_at, d.ga_days, n.sex, n.weight_g, n.length_cm, n.nicu_transfer
-                  from newborn n join delivery d on d.id = n.delivery_id join pregnancy p on p.id = d.pregnancy_id
-                 where n.live_born and n.child_id is not null
-                on conflict (child_id) do nothing""").update());
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (child_id) do nothing""", rows));
     }
 
     private void recordDeliveries(UUID centre, Random rnd) {
-        List<UUID> women = jdbc.sql("""
-                select p.id from person p where p.sex = 'F' and p.registered_institution_id = ? and p.merged_into is null and p.voided_at is null
-                   and p.birth_date between current_date - interval '38 years' and current_date - interval '21 years'
-                   and not exists (select 1 from pregnancy g where g.woman_id = p.id and g.status = 'OPEN')
-                   and p.id_number <> '500112199203151248'
-                   and not exists (select 1 from person_link l where l.person_id = p.id and l.kind = 'MOTHER_OF') order by p.id limit 16""")
-                .param(centre).query(UUID.class).list();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
+        UUID showcase = persons.findByDocument("RESIDENT_ID", "500112199203151248").orElse(null);
+        List<UUID> women = persons.womenRegisteredAt(centre, today.minusYears(38), today.minusYears(21)).stream()
+                .filter(w -> !w.equals(showcase) && pregnancies.openPregnancyOf(w).isEmpty()).limit(16).toList();
         OffsetDateTime now = OffsetDateTime.now(ScreeningRules.CHINA).withNano(0).withSecond(0);
         int i = 0;
         for (UUID w : women) {

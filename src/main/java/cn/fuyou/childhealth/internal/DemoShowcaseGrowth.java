@@ -32,7 +32,10 @@ class DemoShowcaseGrowth {
     private final ChildHealth children;
     private final boolean enabled;
 
-    DemoShowcaseGrowth(JdbcClient jdbc, TransactionTemplate tx, ChildHealth children, @Value("${fuyou.demo.enabled:false}") boolean enabled) {
+    private final java.time.Clock clock;
+
+    DemoShowcaseGrowth(JdbcClient jdbc, TransactionTemplate tx, ChildHealth children, @Value("${fuyou.demo.enabled:false}") boolean enabled, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tx = tx;
         this.children = children;
@@ -67,7 +70,7 @@ class DemoShowcaseGrowth {
     }
 
     private void visit(UUID child, LocalDate on, String kg, String cm, String head, String feeding, String advice) {
-        if (on.isAfter(LocalDate.now())) return;
+        if (on.isAfter(cn.fuyou.shared.ChinaTime.today(clock))) return;
         children.recordVisit(child, new VisitForm(on, new BigDecimal(kg), new BigDecimal(cm), "RECUMBENT", new BigDecimal(head), false,
                 null, List.of(), feeding, null, advice));
     }

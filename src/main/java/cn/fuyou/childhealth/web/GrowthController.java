@@ -26,6 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GrowthController {
 
+    private final java.time.Clock clock;
+
+    GrowthController(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     record GrowthRequest(@NotNull(message = "性别必填 / sex is required") @Pattern(regexp = "male|female", message = "sex is male or female") String sex,
                          @NotNull(message = "出生日期必填 / birthDate is required") LocalDate birthDate,
                          @NotNull(message = "测量日期必填 / measurementDate is required") LocalDate measurementDate,
@@ -47,7 +53,7 @@ class GrowthController {
         if (r.measurementDate().isBefore(r.birthDate())) {
             throw ApiException.badField("measurementDate", "测量日期早于出生日期 / measurement before birth");
         }
-        if (r.measurementDate().isAfter(java.time.LocalDate.now().plusDays(1))) {
+        if (r.measurementDate().isAfter(cn.fuyou.shared.ChinaTime.today(clock))) {
             throw ApiException.badField("measurementDate", "测量日期不能晚于今天 / the measurement cannot be in the future");
         }
         if (r.birthDate().isBefore(r.measurementDate().minusYears(19))) {

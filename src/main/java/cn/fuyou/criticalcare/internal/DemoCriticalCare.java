@@ -56,9 +56,12 @@ class DemoCriticalCare {
     private final boolean enabled;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
+    private final java.time.Clock clock;
+
     DemoCriticalCare(JdbcClient jdbc, Persons persons, cn.fuyou.registry.PersonRegistration registration, Pregnancies pregnancies, CriticalCases cases, DeathReports deaths, CaseReviews reviews,
                      InterviewNotices notices, org.springframework.transaction.support.TransactionTemplate tx,
-                     @Value("${fuyou.demo.enabled:false}") boolean enabled) {
+                     @Value("${fuyou.demo.enabled:false}") boolean enabled, java.time.Clock clock) {
+        this.clock = clock;
         this.tx = tx;
         this.jdbc = jdbc;
         this.persons = persons;
@@ -97,7 +100,7 @@ class DemoCriticalCare {
         Actor hc = actor("hc-doctor", "社区医生 杨丽", "CHC-500117-1", StaffRole.CLINICIAN, null);
         Actor centre = actor("cqfy-doctor", "产科 陈静医生", "CQHCWC", StaffRole.CLINICIAN, null);
         Actor city = actor("official-cq", "市卫健委妇幼处 吴涛", "CQHCWC", StaffRole.REGIONAL_OFFICIAL, "500000");
-        LocalDate t = LocalDate.now(cn.fuyou.shared.ChinaTime.ZONE);
+        LocalDate t = cn.fuyou.shared.ChinaTime.today(clock);
         try {
             tx.executeWithoutResult(s -> as(hc, () -> scenario(hc, centre, city, t)));
         } catch (RuntimeException e) {

@@ -34,8 +34,11 @@ class CriticalCareController {
     private final InterviewNotices notices;
     private final CriticalCareStatistics statistics;
 
+    private final java.time.Clock clock;
+
     CriticalCareController(CriticalCases cases, DeathReports deaths, CaseReviews reviews, InterviewNotices notices,
-                           CriticalCareStatistics statistics) {
+                           CriticalCareStatistics statistics, java.time.Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.deaths = deaths;
         this.reviews = reviews;
@@ -207,7 +210,7 @@ class CriticalCareController {
     @GetMapping("/api/critical-care/statistics")
     CriticalCareStatistics.Statistics statistics(@RequestParam(defaultValue = "500000") String area, @RequestParam(required = false) LocalDate from,
                                                  @RequestParam(required = false) LocalDate to) {
-        LocalDate t = to == null ? LocalDate.now() : to;
+        LocalDate t = to == null ? cn.fuyou.shared.ChinaTime.today(clock) : to;
         LocalDate f = from == null ? t.withDayOfYear(1) : from;
         if (java.time.temporal.ChronoUnit.DAYS.between(f, t) > 3660) throw ApiException.badField("from", "期间不超过10年 / at most 10 years");
         return statistics.compute(area, f, t);

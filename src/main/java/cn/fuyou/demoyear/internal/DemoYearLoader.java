@@ -26,8 +26,11 @@ class DemoYearLoader {
     private final int births;
     private final long seed;
 
+    private final java.time.Clock clock;
+
     DemoYearLoader(DemoYear demoYear, JdbcClient jdbc, @Value("${fuyou.demo.enabled:false}") boolean enabled,
-                   @Value("${fuyou.demo.year-births:0}") int births, @Value("${fuyou.demo.seed:1}") long seed) {
+                   @Value("${fuyou.demo.year-births:0}") int births, @Value("${fuyou.demo.seed:1}") long seed, java.time.Clock clock) {
+        this.clock = clock;
         this.demoYear = demoYear;
         this.jdbc = jdbc;
         this.enabled = enabled;
@@ -39,7 +42,7 @@ class DemoYearLoader {
     @Order(40)
     void load() {
         if (!enabled || births <= 0 || jdbc.sql("select count(*) from delivery where created_by = 'demo-year'").query(Long.class).single() > 0) return;
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         var r = demoYear.generate(new DemoYear.Settings(seed, births, today.minusMonths(12).withDayOfMonth(1), today));
         log.info("Demo year: {} deliveries, {} contacts, {} children in {} ms", r.deliveries().size(), r.contacts(), r.children().size(),
                 r.millis());

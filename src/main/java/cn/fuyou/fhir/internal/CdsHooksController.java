@@ -41,7 +41,10 @@ class CdsHooksController {
     private final FhirContext fhir;
     private final RiskGradingPolicy policy;
 
-    CdsHooksController(FhirContext fhir, RiskGradingPolicy policy) {
+    private final java.time.Clock clock;
+
+    CdsHooksController(FhirContext fhir, RiskGradingPolicy policy, java.time.Clock clock) {
+        this.clock = clock;
         this.fhir = fhir;
         this.policy = policy;
     }
@@ -107,7 +110,7 @@ class CdsHooksController {
         }
         Map<String, BigDecimal> latest = latestValues(p.observations());
         LocalDate birth = PatientTranslator.localDate(p.patient().getBirthDateElement());
-        RiskFindings findings = RiskFindings.of().ageOn(birth, LocalDate.now()).factors(factors);
+        RiskFindings findings = RiskFindings.of().ageOn(birth, cn.fuyou.shared.ChinaTime.today(clock)).factors(factors);
         latest.forEach(findings::measured);
         RiskGrading g = policy.grade(findings.toInputs());
         String indicator = g.colour() == RiskColour.RED ? "critical" : g.colour() == RiskColour.ORANGE || g.purple() ? "warning" : "info";
@@ -128,7 +131,7 @@ class CdsHooksController {
         String sex = PatientTranslator.sex(p.patient());
         if (birth == null || sex == null) throw ApiException.badField("prefetch.patient", "birthDate and gender are required");
         Map<String, BigDecimal> latest = latestValues(p.observations());
-        int days = (int) ChronoUnit.DAYS.between(birth, LocalDate.now());
+        int days = (int) ChronoUnit.DAYS.between(birth, cn.fuyou.shared.ChinaTime.today(clock));
         if (latest.isEmpty() || days / GrowthStandard.DAYS_PER_MONTH >= 60) return Map.of("cards", List.of());
         var r = GrowthAssessment.assess(GrowthStandard.who(), new GrowthAssessment.Measurement(
                 sex.equals("M") ? GrowthStandard.Sex.MALE : GrowthStandard.Sex.FEMALE, days, dbl(latest.get("weightKg")),

@@ -22,6 +22,71 @@ public final class IncomingBundles {
         return out;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The top-level elements the import routes a resource by (type, id, person, codes, date); the rest is only kept as text. */
+    private static final java.util.Set<String> ROUTING = java.util.Set.of("resourceType", "id", "subject", "patient", "beneficiary",
+            "code", "vaccineCode", "medicationCodeableConcept", "type", "procedureCode", "effectiveDateTime", "effectivePeriod",
+            "effectiveInstant", "onsetDateTime", "onsetPeriod", "performedDateTime", "performedPeriod", "occurrenceDateTime", "period",
+            "authoredOn", "recordedDate", "issued", "started", "date", "recorded", "created", "dateAsserted");
+
+    /**
+     * A Bundle file read as a stream (the bulk import): each entry's resource is kept as the exact text
+     * received, with only its routing elements as a tree — the rest (narratives, attachments, …) is
+     * skipped, not built. A document that is not a Bundle is read whole.
+     */
+    public static Bundle read(byte[] bytes) throws java.io.IOException {
+        String resourceType = null, bundleType = null;
+        List<IncomingResource> out = new ArrayList<>();
+        try (var p = MAPPER.getFactory().createParser(bytes)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                var t = p.nextToken();
+                if ("resourceType".equals(field) && t.isScalarValue()) resourceType = p.getText();
+                else if ("type".equals(field) && t.isScalarValue()) bundleType = p.getText();
+                else if ("entry".equals(field) && t == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    int i = 0;
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        String fullUrl = null;
+                        IncomingResource r = null;
+                        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                            String ef = p.currentName();
+                            var et = p.nextToken();
+                            if ("fullUrl".equals(ef) && et.isScalarValue()) fullUrl = p.getText();
+                            else if ("resource".equals(ef) && et == com.fasterxml.jackson.core.JsonToken.START_OBJECT) r = resource(p, bytes, i);
+                            else p.skipChildren();
+                        }
+                        if (r != null) out.add(new IncomingResource(i, fullUrl, r.type(), r.sourceId(), r.json(), r.text(), r.elements()));
+                        i++;
+                    }
+                    if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) p.skipChildren();
+                } else p.skipChildren();
+            }
+        }
+        if (!"Bundle".equals(resourceType)) return new Bundle(null, entries(MAPPER.readTree(bytes)));
+        return new Bundle(bundleType == null ? "" : bundleType, out);
+    }
+
+    /** A Bundle's type and its entries (type null: a single resource). */
+    public record Bundle(String type, List<IncomingResource> entries) {}
+
+    private static IncomingResource resource(com.fasterxml.jackson.core.JsonParser p, byte[] bytes, int index) throws java.io.IOException {
+        int start = (int) p.currentTokenLocation().getByteOffset();
+        var routing = MAPPER.createObjectNode();
+        java.util.Set<String> elements = new java.util.LinkedHashSet<>();
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            elements.add(f);
+            if (ROUTING.contains(f)) routing.set(f, MAPPER.readTree(p));
+            else p.skipChildren();
+        }
+        int end = (int) p.currentLocation().getByteOffset();
+        String text = new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+        return new IncomingResource(index, null, routing.path("resourceType").asText(null), routing.path("id").asText(null), routing, text, elements);
+    }
+
     /** Resources read one by one (NDJSON lines). */
     public static List<IncomingResource> resources(List<JsonNode> resources) {
         List<IncomingResource> out = new ArrayList<>();

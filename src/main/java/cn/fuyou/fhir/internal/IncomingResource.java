@@ -12,12 +12,29 @@ import java.util.List;
  * route it (type, source id, the patient it is about, its codes and date) without building the
  * HAPI model of resources fuyou keeps as received. Only the resources fuyou maps are parsed by HAPI.
  */
-public record IncomingResource(int index, String fullUrl, String type, String sourceId, JsonNode json) {
+public record IncomingResource(int index, String fullUrl, String type, String sourceId, JsonNode json, String text,
+                               java.util.Set<String> elements) {
 
+    /**
+     * A resource from its whole JSON tree. (A bulk import reads a file as a stream instead: {@code json}
+     * then holds only the elements the import routes by, {@code text} the resource exactly as received.)
+     */
     static IncomingResource of(int index, String fullUrl, JsonNode resource) {
         String type = resource.path("resourceType").asText(null);
         String id = resource.path("id").asText(null);
-        return new IncomingResource(index, fullUrl, type, id, resource);
+        java.util.Set<String> elements = new java.util.LinkedHashSet<>();
+        resource.fieldNames().forEachRemaining(elements::add);
+        return new IncomingResource(index, fullUrl, type, id, resource, resource.toString(), elements);
+    }
+
+    /** True when the resource has the element (a choice element by its prefix: {@code value[x]}), as a value or only an extension. */
+    boolean has(String element) {
+        if (element.endsWith("[x]")) {
+            String prefix = element.substring(0, element.length() - 3);
+            for (String e : elements) if (e.startsWith(prefix) || e.startsWith("_" + prefix)) return true;
+            return false;
+        }
+        return elements.contains(element) || elements.contains("_" + element);
     }
 
     /** The reference to the person the resource is about: subject, patient or beneficiary. */

@@ -41,15 +41,21 @@ public class TransactionImport {
     private final PregnancyImport pregnancies;
     private final ReceivedResources received;
     private final FhirContext fhir;
+    private final cn.fuyou.audit.AuditLog audit;
+    private final ResourceValidation validation;
+    private final java.time.Clock clock;
 
     TransactionImport(PatientProvider patients, Persons persons, PersonAccess access, PregnancyImport pregnancies, ReceivedResources received,
-                      FhirContext fhir) {
+                      FhirContext fhir, ResourceValidation validation, java.time.Clock clock, cn.fuyou.audit.AuditLog audit) {
+        this.audit = audit;
+        this.clock = clock;
         this.patients = patients;
         this.persons = persons;
         this.access = access;
         this.pregnancies = pregnancies;
         this.received = received;
         this.fhir = fhir;
+        this.validation = validation;
     }
 
     /**
@@ -65,10 +71,17 @@ public class TransactionImport {
         var parser = fhir.newJsonParser();
         for (IncomingResource e : entries) {
             if (!"Patient".equals(e.type())) continue;
-            Patient p = parser.parseResource(Patient.class, e.json().toString());
+            Patient p = parser.parseResource(Patient.class, e.text());
             try {
                 UUID id = PatientTranslator.document(p) != null
                         ? UUID.fromString(patients.create(p, null).getId().getIdPart()) : patients.importExternal(p);
+                // Issue 15: a Patient matched by her document names an existing record; what the bundle says about
+                // her is written only where the caller may write her record (refused and audited otherwise).
+                if (!access.canAccess(id)) {
+                    refused(id, e.where() + "(Patient)");
+                    issue(problems, e.where() + "(Patient).identifier", "this person's record is not held by your institution");
+                    continue;
+                }
                 if (e.fullUrl() != null) refs.put(e.fullUrl(), id);
                 if (e.sourceId() != null) refs.put("Patient/" + e.sourceId(), id);
                 refs.put("Patient/" + id, id);
@@ -91,9 +104,12 @@ public class TransactionImport {
                 status[e.index()] = "200 OK (not kept: " + notKept + ")";
                 continue;
             }
-            String missing = missingRequiredElement(e);
-            if (missing != null) {
-                issue(problems, e.where() + "." + missing, missing + " is required (FHIR R4 " + e.type() + "." + missing + " 1..1)");
+            List<ResourceValidation.Problem> invalid = validation.problems(e);
+            if (!invalid.isEmpty()) {
+                for (ResourceValidation.Problem p : invalid) {
+                    String element = p.element().startsWith(e.type() + ".") ? p.element().substring(e.type().length()) : "";
+                    issue(problems, e.where() + element, p.message());
+                }
                 continue;
             }
             String ref = e.patientReference();
@@ -109,14 +125,15 @@ public class TransactionImport {
             }
             List<String> codes = e.codes();
             keep.add(new ReceivedResources.Row(e.type(), e.sourceId() != null ? e.sourceId() : e.fullUrl() != null ? e.fullUrl()
-                    : UUID.randomUUID().toString(), person, codes, e.effective(), e.json().toString()));
+                    : UUID.randomUUID().toString(), person, codes, e.effective(), e.text()));
             status[e.index()] = "201 Created";
             if ("Condition".equals(e.type())) {
-                if (condition(parser.parseResource(Condition.class, e.json().toString()), findings.computeIfAbsent(person, WomanFindings::new))) {
+                // Parsed only when one of its codings is a pregnancy or a §1 factor (most are neither).
+                if (conditionMapped(codes) && condition(parser.parseResource(Condition.class, e.text()), findings.computeIfAbsent(person, WomanFindings::new))) {
                     report.mapped("Condition");
                 }
             } else if ("Observation".equals(e.type()) && ContactFindings.mapped(codes)) {
-                Observation o = parser.parseResource(Observation.class, e.json().toString());
+                Observation o = parser.parseResource(Observation.class, e.text());
                 if (o.hasEffectiveDateTimeType()
                         && findings.computeIfAbsent(person, WomanFindings::new).observed(PatientTranslator.localDate(o.getEffectiveDateTimeType()), o)) {
                     report.mapped("Observation");
@@ -135,6 +152,14 @@ public class TransactionImport {
             throw new UnprocessableEntityException("the bundle has problems: nothing was stored", FhirErrors.outcome(ApiException.of(ex)));
         }
         return new Result(report, java.util.Arrays.asList(status), java.util.Arrays.asList(location));
+    }
+
+    private static boolean conditionMapped(List<String> codes) {
+        for (String c : codes) {
+            int bar = c.indexOf('|');
+            if (bar >= 0 && GradingInputMapping.condition(c.substring(0, bar), c.substring(bar + 1)).isPresent()) return true;
+        }
+        return false;
     }
 
     /** A pregnancy Condition becomes an episode; a coded factor a finding from its onset; true when mapped. */
@@ -163,7 +188,7 @@ public class TransactionImport {
      * already there — are recorded on it, so a coded Condition grades her at once (issue 16 §6).
      */
     private void record(WomanFindings f) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         boolean toOpen = f.episodes.isEmpty();
         for (PregnancyImport.ImportedPregnancy p : f.pregnancies(today)) {
             PregnancyImport.Result r = pregnancies.register(p);
@@ -185,9 +210,19 @@ public class TransactionImport {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (persons.load(id).isEmpty() || !access.canAccess(id)) return null;
+        if (persons.load(id).isEmpty()) return null;
+        if (!access.canAccess(id)) {
+            refused(id, ref);
+            return null;
+        }
         refs.put(ref, id);
         return id;
+    }
+
+    /** A refused write, kept in the audit trail even though the bundle's transaction rolls back. */
+    private void refused(UUID person, String where) {
+        audit.recordIndependently(new cn.fuyou.audit.AuditRecord("IMPORT", "Patient", person.toString(), person, false, false,
+                "not entitled to the matched record", Map.of("entry", where)));
     }
 
     static void issue(OperationOutcome oo, String where, String message) {
@@ -195,12 +230,4 @@ public class TransactionImport {
                 .setDiagnostics(message).addExpression(where);
     }
 
-    /** The required elements a kept resource must carry to mean anything (R4 cardinality 1..1). */
-    private static String missingRequiredElement(IncomingResource e) {
-        return switch (e.type()) {
-            case "Condition" -> e.json().hasNonNull("subject") ? null : "subject";
-            case "Observation" -> e.json().hasNonNull("code") ? null : "code";
-            default -> null;
-        };
-    }
 }

@@ -38,9 +38,12 @@ class DemoPregnancies {
     private final long count;
     private final long seed;
 
+    private final java.time.Clock clock;
+
     DemoPregnancies(JdbcClient jdbc, DataSource dataSource, TransactionTemplate tx,
                     @Value("${fuyou.demo.enabled:false}") boolean enabled,
-                    @Value("${fuyou.demo.pregnancies:0}") long count, @Value("${fuyou.demo.seed:1}") long seed) {
+                    @Value("${fuyou.demo.pregnancies:0}") long count, @Value("${fuyou.demo.seed:1}") long seed, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = tx;
@@ -62,7 +65,7 @@ class DemoPregnancies {
                 .param(count).query(Woman.class).list();
         UUID centre = jdbc.sql("select id from institution where code = 'CQHCWC'").query(UUID.class).single();
         Random rnd = new Random(seed);
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         long contacts = tx.execute(s -> {
             var connection = DataSourceUtils.getConnection(dataSource);
             try {

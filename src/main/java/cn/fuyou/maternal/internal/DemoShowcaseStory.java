@@ -47,8 +47,11 @@ class DemoShowcaseStory {
     private final Deliveries deliveries;
     private final boolean enabled;
 
+    private final java.time.Clock clock;
+
     DemoShowcaseStory(JdbcClient jdbc, TransactionTemplate tx, Pregnancies pregnancies, AntenatalCare care, Deliveries deliveries,
-                      @Value("${fuyou.demo.enabled:false}") boolean enabled) {
+                      @Value("${fuyou.demo.enabled:false}") boolean enabled, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tx = tx;
         this.pregnancies = pregnancies;
@@ -87,7 +90,7 @@ class DemoShowcaseStory {
             jdbc.sql("delete from person_institution where person_id = ?").param(c).update();
             jdbc.sql("delete from person where id = ?").param(c).update();
         }
-        LocalDate birth = LocalDate.now().minusMonths(7);
+        LocalDate birth = cn.fuyou.shared.ChinaTime.today(clock).minusMonths(7);
         LocalDate lmp = birth.minusDays(276);
         LocalDate registered = lmp.plusDays(58);
         var p = pregnancies.register(new PregnancyRegistration(woman, null, registered, 1, 0, lmp, null, null,

@@ -42,7 +42,10 @@ public class PregnancyReader {
     private final Institutions institutions;
     private final ObjectMapper json;
 
-    PregnancyReader(JdbcClient jdbc, Persons persons, Institutions institutions, ObjectMapper json, Areas areas, MessageSource messages) {
+    private final java.time.Clock clock;
+
+    PregnancyReader(JdbcClient jdbc, Persons persons, Institutions institutions, ObjectMapper json, Areas areas, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.areas = areas;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -75,7 +78,7 @@ public class PregnancyReader {
         var contacts = contacts(id);
         var delivery = delivery(id);
         List<LocalDate> contactDates = contacts.stream().map(PregnancyRecord.Contact::contactDate).toList();
-        LocalDate today = LocalDate.now();
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         List<PregnancyRecord.ScheduledVisit> schedule = "OPEN".equals(status) && delivery == null
                 ? PrenatalSchedule.visits(edd, contactDates, today).stream()
                     .map(v -> new PregnancyRecord.ScheduledVisit(v.window().number(), v.window().labelZh(), v.window().labelEn(),
@@ -281,14 +284,14 @@ public class PregnancyReader {
     }
 
     /** §5 maternal antiviral for an HBV case: indicated from 28+0 to 32+0 weeks, done once a start date is recorded. */
-    private static PregnancyRecord.Antiviral antiviral(java.sql.ResultSet rs, LocalDate edd) throws java.sql.SQLException {
+    private PregnancyRecord.Antiviral antiviral(java.sql.ResultSet rs, LocalDate edd) throws java.sql.SQLException {
         if (!"HBV".equals(rs.getString("infection"))) return null;
         boolean indicated = cn.fuyou.maternal.rules.PmtctSchedule.maternalAntiviralIndicated(rs.getBigDecimal("hbv_dna_iu_per_ml"),
                 (Boolean) rs.getObject("hbeag_positive"));
         LocalDate lmp = edd.minusDays(280);
         LocalDate from = lmp.plusWeeks(28), until = lmp.plusWeeks(32);
         LocalDate started = rs.getObject("antiviral_start", LocalDate.class);
-        LocalDate today = LocalDate.now(cn.fuyou.shared.ChinaTime.ZONE);
+        LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         String status = !indicated ? "NOT_INDICATED" : started != null ? "DONE" : today.isBefore(from) ? "UPCOMING"
                 : today.isAfter(until) ? "OVERDUE" : "DUE";
         return new PregnancyRecord.Antiviral(indicated, from, until, started, status);

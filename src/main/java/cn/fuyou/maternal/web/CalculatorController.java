@@ -31,7 +31,10 @@ class CalculatorController {
 
     private final RiskGradingPolicy policy;
 
-    CalculatorController(RiskGradingPolicy policy) {
+    private final java.time.Clock clock;
+
+    CalculatorController(RiskGradingPolicy policy, java.time.Clock clock) {
+        this.clock = clock;
         this.policy = policy;
     }
 
@@ -60,7 +63,7 @@ class CalculatorController {
         Integer age = r.ageYears();
         if (age == null && (r.birthDate() != null || r.assessmentDate() != null)) {
             if (r.birthDate() == null) throw ApiException.badField("birthDate", "需出生日期 / birthDate is required with assessmentDate");
-            LocalDate on = r.assessmentDate() == null ? LocalDate.now() : r.assessmentDate();
+            LocalDate on = r.assessmentDate() == null ? cn.fuyou.shared.ChinaTime.today(clock) : r.assessmentDate();
             if (!r.birthDate().isBefore(on)) throw ApiException.badField("birthDate", "出生日期须早于评估日期 / birthDate must precede assessmentDate");
             age = Period.between(r.birthDate(), on).getYears();
             if (age < 10 || age > 60) throw ApiException.badField("birthDate", "年龄10–60岁 / age must be 10–60");
@@ -122,7 +125,7 @@ class CalculatorController {
         if (r.ultrasound() != null && r.lmp() != null && r.ultrasound().date().isBefore(r.lmp())) {
             throw ApiException.badField("ultrasound.date", "超声日期早于末次月经 / the scan is before the LMP");
         }
-        LocalDate on = r.onDate() == null ? LocalDate.now() : r.onDate();
+        LocalDate on = r.onDate() == null ? cn.fuyou.shared.ChinaTime.today(clock) : r.onDate();
         PregnancyDating.Result d = PregnancyDating.date(r.lmp(),
                 r.ultrasound() == null ? null : new PregnancyDating.Ultrasound(r.ultrasound().date(), r.ultrasound().crlMm(),
                         r.ultrasound().gestationalAgeDays()),

@@ -48,8 +48,11 @@ public class DemoData {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
+    private final java.time.Clock clock;
+
     DemoData(Settings settings, Institutions institutions, StaffAccounts staff, PasswordEncoder encoder,
-             TransactionTemplate tx, JdbcClient jdbc, DataSource dataSource) {
+             TransactionTemplate tx, JdbcClient jdbc, DataSource dataSource, java.time.Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.institutions = institutions;
         this.staff = staff;
@@ -90,7 +93,7 @@ public class DemoData {
         byArea.forEach((area, ids) -> places.add(new DemoPeople.Placement(area, ids)));
         UUID centre = institutions.get(DemoNetwork.CQHCWC).id();
         long existing = jdbc.sql("select count(*) from person").query(Long.class).single();
-        var people = new DemoPeople(settings.seed() + existing, places, centre, LocalDate.now());
+        var people = new DemoPeople(settings.seed() + existing, places, centre, cn.fuyou.shared.ChinaTime.today(clock));
         return tx.execute(s -> {
             var connection = DataSourceUtils.getConnection(dataSource);
             try {
@@ -128,8 +131,8 @@ public class DemoData {
         UUID woman = insert("李", "秀英", 'F', LocalDate.of(1992, 3, 15), SHOWCASE_ID_NUMBER, "13883001234", "500112", centre);
         UUID partner = insert("王", "磊", 'M', LocalDate.of(1990, 8, 2),
                 ResidentIdNumber.compose("500105", LocalDate.of(1990, 8, 2), 317), "13983005678", "500105", centre);
-        UUID child = insert("王", "小雨", 'F', LocalDate.now().minusMonths(7),
-                ResidentIdNumber.compose("500112", LocalDate.now().minusMonths(7), 42), null, "500112", centre);
+        UUID child = insert("王", "小雨", 'F', cn.fuyou.shared.ChinaTime.today(clock).minusMonths(7),
+                ResidentIdNumber.compose("500112", cn.fuyou.shared.ChinaTime.today(clock).minusMonths(7), 42), null, "500112", centre);
         jdbc.sql("insert into person_link (id, person_id, related_person_id, kind, created_by) values (?, ?, ?, 'PARTNER_OF', 'demo'), (?, ?, ?, 'MOTHER_OF', 'demo')")
                 .params(UUID.randomUUID(), woman, partner, UUID.randomUUID(), woman, child).update();
     }

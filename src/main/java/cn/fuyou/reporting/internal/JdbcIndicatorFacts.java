@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcIndicatorFacts implements IndicatorFacts {
 
     private final JdbcClient jdbc;
+    private final CountsVersion version;
 
-    JdbcIndicatorFacts(JdbcClient jdbc) {
+    JdbcIndicatorFacts(JdbcClient jdbc, CountsVersion version) {
         this.jdbc = jdbc;
+        this.version = version;
     }
 
     @Override
@@ -36,6 +38,7 @@ class JdbcIndicatorFacts implements IndicatorFacts {
     @Transactional(propagation = Propagation.MANDATORY)
     public void replaceAll(String sourceKind, Map<UUID, ? extends Collection<IndicatorFact>> factsBySource) {
         if (factsBySource.isEmpty()) return;
+        version.changedInThisTransaction();
         jdbc.sql("delete from indicator_fact where source_kind = ? and source_id = any(?)")
                 .params(sourceKind, factsBySource.keySet().toArray(UUID[]::new)).update();
         List<String> measures = new ArrayList<>(), institutions = new ArrayList<>(), areas = new ArrayList<>(), colours = new ArrayList<>();

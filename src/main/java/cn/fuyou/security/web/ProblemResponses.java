@@ -18,20 +18,36 @@ public class ProblemResponses {
 
     private final ObjectMapper json;
 
-    ProblemResponses(ObjectMapper json) {
+    private final org.springframework.context.MessageSource messages;
+
+    ProblemResponses(ObjectMapper json, org.springframework.context.MessageSource messages) {
         this.json = json;
+        this.messages = messages;
     }
 
     public void unauthenticated(HttpServletRequest req, HttpServletResponse res, AuthenticationException e) throws IOException {
         write(res, 401, "unauthenticated", "请先登录 / sign in first");
     }
 
+    /** Request attribute set by the access-policy check: the module:action that refused, or "access-policy-missing". */
+    public static final String POLICY_DENIED = "fuyou.access-policy.denied";
+
     public void denied(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e) throws IOException {
+        Object policy = req.getAttribute(POLICY_DENIED);
         if (e instanceof CsrfException) {
             write(res, 403, "csrf", "请求缺少有效的CSRF令牌，请刷新页面 / missing or invalid CSRF token; reload the page");
+        } else if ("access-policy-missing".equals(policy)) {
+            write(res, 403, "access-policy-missing", text("security.policy.missing"));
+        } else if (policy != null) {
+            write(res, 403, "access-policy", text("security.policy.denied"), Map.of("action", policy));
         } else {
             write(res, 403, "forbidden", "您无权执行此操作 / you are not allowed to do this");
         }
+    }
+
+    /** A message of the security bundle in the reader's language (Accept-Language; zh-CN by default). */
+    private String text(String key) {
+        return messages.getMessage(key, null, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     public void write(HttpServletResponse res, int status, String code, String detail) throws IOException {

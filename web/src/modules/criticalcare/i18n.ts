@@ -1,4 +1,4 @@
-/** Messages of the critical-care pages (zh-CN first, en), merged under `cc` by i18n/index.ts. */
+/** Texts of the critical-care pages (zh-CN first, en), under `cc`; found by i18n/index.ts. */
 export const zh = {
   nav: '危重孕产妇', tabs: { cases: '危重病例', deaths: '死亡报告', reviews: '评审与整改', notices: '约谈通报', stats: '统计' },
   report: '报告危重孕产妇', reportTitle: '危重孕产妇报告', existing: '已建档孕产妇', onSpot: '现场紧急登记', pickWoman: '按姓名/身份证号查找',
@@ -38,7 +38,7 @@ export const zh = {
   causes: '孕产妇死因构成（ICD-MM）', systemsChart: '危及生命状况的器官系统', noData: '所选期间暂无数据', person: '孕产妇', reportedAt: '报告时间', search: '姓名或诊断'
 }
 
-export const en: typeof zh = {
+const en: typeof zh = {
   nav: 'Critical care', tabs: { cases: 'Critical cases', deaths: 'Death reports', reviews: 'Reviews & actions', notices: 'Interviews & notices', stats: 'Statistics' },
   report: 'Report a critical case', reportTitle: 'Critically ill pregnant woman', existing: 'Registered woman', onSpot: 'Emergency registration', pickWoman: 'Find by name or ID number',
   pregnancy: 'Pregnancy', stage: 'Stage', stages: { PREGNANT: 'Pregnant', POSTPARTUM: 'Postpartum (≤42 days)', POST_ABORTION: 'Post-abortion (≤42 days)', INTRAPARTUM: 'Intrapartum' },
@@ -76,3 +76,5 @@ export const en: typeof zh = {
   stats: 'Critical care statistics', area: 'Area', period: 'Period', indicator: 'Indicator', numerator: 'Numerator', denominator: 'Denominator', value: 'Value', byDistrict: 'Criteria (organ systems) and causes by district',
   causes: 'Causes of maternal death (ICD-MM)', systemsChart: 'Organ systems of life-threatening conditions', noData: 'No data for this period', person: 'Woman', reportedAt: 'Reported', search: 'Name or diagnosis'
 }
+
+export default { 'zh-CN': { cc: zh }, en: { cc: en } }

@@ -1,7 +1,6 @@
-import { i18n } from '../../i18n'
-
-/** Delivery, postpartum and PMTCT forms (issue 16): module-local messages merged into the global ones. */
+/** Texts of the maternal module's delivery, postpartum and PMTCT forms (zh-CN first, en); found by i18n/index.ts. */
 const zh = {
+  maternalCases: { OPEN: '管理中', CLOSED: '已结案' },
   pregnancy: { kinds: { HBV_ANTIVIRAL: '乙肝孕妇抗病毒' } },
   clinical: {
     delivery: '分娩', recordDelivery: '登记分娩', deliveredAt: '分娩时间', mode: '分娩方式', VAGINAL: '阴道分娩', ASSISTED: '助产', CAESAREAN: '剖宫产',
@@ -25,6 +24,7 @@ const zh = {
   }
 }
 const en = {
+  maternalCases: { OPEN: 'Open', CLOSED: 'Closed' },
   pregnancy: { kinds: { HBV_ANTIVIRAL: 'HBV antiviral (mother)' } },
   clinical: {
     delivery: 'Delivery', recordDelivery: 'Record delivery', deliveredAt: 'Delivered at', mode: 'Mode', VAGINAL: 'Vaginal', ASSISTED: 'Assisted', CAESAREAN: 'Caesarean',
@@ -47,5 +47,4 @@ const en = {
     newInstitution: 'New institution', dedicatedCase: 'Dedicated case', caseOpen: 'Open', caseClosed: 'Closed', plan: 'Individual management plan', planDefaults: 'minimum for her colour: visit every {days} days, deliver at level {level}+', visitEveryDays: 'Visit every (days)', deliveryLevel: 'Deliver at level', consultations: 'Consultations', testsOrdered: 'Tests ordered', agreedWith: 'Agreed with', notes: 'Notes', followUps: 'Follow-ups, transfers, reviews', FOLLOW_UP: 'Follow-up', TRANSFER: 'Transfer', REVIEW: 'District review', openCase: 'Open case', redate: 'Date by ultrasound', usDate: 'Scan date', crlMm: 'CRL (mm)', usGaDays: 'Ultrasound GA (days)', usGaWeeks: 'Ultrasound GA', saveRedate: 'Date and save'
   }
 }
-i18n.global.mergeLocaleMessage('zh-CN', zh)
-i18n.global.mergeLocaleMessage('en', en)
+export default { 'zh-CN': zh, en }

@@ -1,6 +1,4 @@
-import { i18n } from '../../i18n'
-
-/** The hospital module's texts, merged into the app's bundles when one of its pages loads. */
+/** The hospital module's texts (zh-CN first, en), under `hospital`; found by i18n/index.ts. */
 const zh = {
   hospital: {
     title: '儿童医院床位与转运', board: '床位看板', transfers: '转运申请', admissions: '在院患儿', statistics: '统计', capacity: 'NICU/PICU 床位容量',
@@ -49,13 +47,5 @@ const en = {
     foreignCare: 'Foreign nationals', viewBoard: 'View', noBeds: 'No beds', none: 'None'
   }
 }
-i18n.global.mergeLocaleMessage('zh-CN', zh)
-i18n.global.mergeLocaleMessage('en', en)
 
-export const STATE_COLOURS: Record<string, string> = { FREE: '#67c23a', OCCUPIED: '#f56c6c', RESERVED: '#e6a23c', CLEANING: '#409eff', CLOSED: '#909399' }
-export const BED_TYPES = ['GENERAL', 'PICU', 'NICU_I', 'NICU_II', 'NICU_III', 'ISOLATION']
-export const GA_BANDS = ['LT28', 'W28_31', 'W32_36', 'GE37', 'UNKNOWN']
-export const OUTCOMES = ['CURED', 'IMPROVED', 'TRANSFERRED', 'AGAINST_ADVICE', 'DIED']
-/** An ISO timestamp shown as local "YYYY-MM-DD HH:mm". */
-export const when = (s?: string) => (s ? new Date(s).toLocaleString('sv-SE').slice(0, 16) : '')
-export const ga = (d?: number) => (d == null ? '—' : Math.floor(d / 7) + '+' + (d % 7))
+export default { 'zh-CN': zh, en }

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 const out = '../target/classes/static'
 const buildStamp = join(out, '.web-build-stamp')
 const installStamp = 'node_modules/.fuyou-install-stamp'
-const inputs = ['src', 'public', 'index.html', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json',
+const inputs = ['src', 'public', 'm', 'index.html', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json',
   'eslint.config.js', 'build-if-changed.mjs']
 
 function hash(paths) {

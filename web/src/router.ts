@@ -51,6 +51,8 @@ export const router = createRouter({
     { path: '/critical-care/reviews/:id', component: () => import('./modules/criticalcare/ReviewPage.vue'), props: true },
     { path: '/critical-care/notices', component: () => import('./modules/criticalcare/NoticesPage.vue') },
     { path: '/critical-care/statistics', component: () => import('./modules/criticalcare/StatsPage.vue') },
+    // health-education library (issue 12)
+    { path: '/education', component: () => import('./modules/education/EducationDesk.vue') },
     // birth defects (issue 17)
     { path: '/defects/screens', component: () => import('./modules/defects/ScreensPage.vue') },
     { path: '/defects/follow-ups', component: () => import('./modules/defects/FollowUpsPage.vue') },

@@ -38,5 +38,9 @@ class ReadyBanner {
                etyy-doctor    重庆医科大学附属儿童医院 儿科医生 paediatrician at the Children's Hospital
                official-jb    江北区 区域管理人员 regional official, Jiangbei
                official-cq    重庆市 区域管理人员 regional official, all Chongqing
+             Mother's app http://localhost:<port>/m/ (sign in with the ID number, password Demo@2026):
+               500112199203151248   李秀英 showcase mother (daughter 7 months)
+               50010319950812026X   张晓燕 pregnant, week 24
+             Offline home visits for hc-doctor: http://localhost:<port>/m/#/visits
             """;
 }

@@ -8,7 +8,7 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
-/** Serves the Vue app; paths the app routes itself (e.g. /persons/…) get index.html. */
+/** Serves the Vue apps; paths an app routes itself (e.g. /persons/…) get its index.html (the staff desk's, or /m/'s). */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -24,7 +24,10 @@ class WebConfig implements WebMvcConfigurer {
                         if (requested.exists() && requested.isReadable()) return requested;
                         boolean server = path.startsWith("api/") || path.startsWith("fhir") || path.startsWith("cds-services")
                                 || path.startsWith("actuator") || path.contains(".");
-                        return server ? null : new ClassPathResource("/static/index.html");
+                        if (server) return null;
+                        // the mother's app and the doctor's home visits (issue 12): a second single-page app at /m/
+                        if (path.equals("m") || path.startsWith("m/")) return new ClassPathResource("/static/m/index.html");
+                        return new ClassPathResource("/static/index.html");
                     }
                 });
     }

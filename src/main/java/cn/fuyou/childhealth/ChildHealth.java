@@ -136,6 +136,14 @@ public class ChildHealth {
         return true;
     }
 
+    /**
+     * For the child's mother in her own app (the mother module): the record without a staff entitlement check —
+     * the caller has established that the reader is the child's mother, and audits the read.
+     */
+    public java.util.Optional<ChildRecord> readForFamily(UUID childId) {
+        return exists(childId) ? java.util.Optional.of(read(childId)) : java.util.Optional.empty();
+    }
+
     @Transactional
     public ChildRecord open(UUID childId) {
         if (!exists(childId)) throw ApiException.notFound("child record", childId);

@@ -212,6 +212,15 @@ public class Pregnancies {
         return reader.read(id).orElseThrow();
     }
 
+    /**
+     * For the woman's own app (the mother module): her latest pregnancy (an open one first), without a staff
+     * entitlement check — the caller has established that the reader is she herself, and audits the read.
+     */
+    public java.util.Optional<PregnancyRecord> latestForHerself(UUID womanId) {
+        return jdbc.sql("select id from pregnancy where woman_id = ? order by (status <> 'CLOSED') desc, registered_on desc limit 1")
+                .param(womanId).query(UUID.class).optional().flatMap(reader::read);
+    }
+
     public record PregnancySummary(UUID id, LocalDate registeredOn, LocalDate edd, String status, String outcome,
                                    String colour, boolean purple) {}
 

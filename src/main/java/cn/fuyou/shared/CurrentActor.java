@@ -1,7 +1,11 @@
 package cn.fuyou.shared;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Reads the acting staff member from the security context (set by the security module). */
@@ -25,5 +29,22 @@ public final class CurrentActor {
     /** The actor, or {@link #SYSTEM} when nobody is signed in (start-up, batch work). */
     public static Actor orSystem() {
         return find().orElse(SYSTEM);
+    }
+
+    /**
+     * Runs {@code work} as {@code actor} and restores whoever was acting before: the demo loaders
+     * record their data through the modules' own use cases, with the checks a real user meets.
+     */
+    public static <T> T as(Actor actor, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(actor, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()))));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package cn.fuyou.art.internal;
 
+import static cn.fuyou.shared.CurrentActor.as;
+
 import cn.fuyou.art.Consents;
 import cn.fuyou.art.Couples;
 import cn.fuyou.art.CycleOutcomes;
@@ -32,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,8 +41,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -166,17 +165,6 @@ class ArtDemo {
         return new Actor(username, name, StaffRole.CLINICIAN, id, institution, null);
     }
 
-    private static <T> T as(Actor actor, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(actor, null, List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 
     private static final String[] FAMILY = {"张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "罗", "谢"};
     private static final String[] GIVEN_F = {"静", "丽", "敏", "婷", "雪", "琳", "倩", "颖", "佳", "蕾", "欣怡", "雨桐", "梦洁", "晓燕", "春梅", "思雨"};

@@ -1,5 +1,7 @@
 package cn.fuyou.criticalcare.internal;
 
+import static cn.fuyou.shared.CurrentActor.as;
+
 import cn.fuyou.criticalcare.CaseReviews;
 import cn.fuyou.criticalcare.Checklist;
 import cn.fuyou.criticalcare.CriticalCases;
@@ -19,7 +21,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,8 +28,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -79,17 +78,6 @@ class DemoCriticalCare {
         return new Actor(username, name, role, id, institution, area);
     }
 
-    private static <T> T as(Actor actor, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(actor, null, List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(80)

@@ -1,5 +1,7 @@
 package cn.fuyou.training.internal;
 
+import static cn.fuyou.shared.CurrentActor.as;
+
 import cn.fuyou.shared.Actor;
 import cn.fuyou.shared.ChinaTime;
 import cn.fuyou.shared.StaffRole;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +31,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,17 +89,6 @@ class DemoTraining {
         return new Actor(username, username, role, directory.byCode(institution).orElseThrow().id(), institution, null);
     }
 
-    private static <T> T as(Actor actor, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(actor, null, List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name()))));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(90)

@@ -173,25 +173,6 @@ class MotherAppBrowserTest extends BrowserTest {
         context.close();
     }
 
-    @Test
-    @DisplayName("staff desk: the education library lists the starter set; her person page prints her activation code with a QR code")
-    void staffDesk() {
-        Page page = newPage();
-        FoundationBrowserTest.login(page, "cqfy-doctor");
-        page.navigate("/education");
-        assertThat(page.getByTestId("edu-list")).containsText("孕早期：叶酸、饮食和生活习惯");
-        page.getByTestId("edu-search").locator("input").fill("母乳");
-        page.getByTestId("edu-search").locator("input").press("Enter");
-        assertThat(page.getByTestId("edu-list")).containsText("母乳喂养：开个好头");
-        shot(page, "education-desk");
-        UUID woman = jdbc.sql("select id from person where id_number = '500112199203151248'").query(UUID.class).single();
-        page.navigate("/persons/" + woman);
-        page.getByTestId("issue-code").click();
-        assertThat(page.getByTestId("issued-code")).isVisible();
-        assertThat(page.getByTestId("qr")).isVisible();
-        shot(page, "activation-qr");
-    }
-
     static void record(Page page, String pregnancyId, String findings, String systolic, String diastolic) {
         Locator card = page.locator("[data-testid='visit-P:" + pregnancyId + "']");
         card.getByTestId("record").click();

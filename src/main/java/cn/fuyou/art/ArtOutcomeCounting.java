@@ -31,6 +31,19 @@ public final class ArtOutcomeCounting {
 
     private ArtOutcomeCounting() {}
 
+    /** §8: a live birth is a birth at ≥ 22 completed weeks of gestation. */
+    public static final int LIVE_BIRTH_FROM_DAYS = 22 * 7;
+
+    /**
+     * The cycle's outcome from her delivery: a birth before 22 completed weeks is a pregnancy loss
+     * (MISCARRIAGE), whatever the baby's signs of life, so it is never a delivery of the rates; from 22
+     * weeks a live-born baby makes a LIVE_BIRTH, none a STILLBIRTH.
+     */
+    public static String deliveryOutcome(int gestationalAgeDays, int liveBorn) {
+        if (gestationalAgeDays < LIVE_BIRTH_FROM_DAYS) return "MISCARRIAGE";
+        return liveBorn > 0 ? "LIVE_BIRTH" : "STILLBIRTH";
+    }
+
     /** FRESH: stimulation started with the intention of oocyte retrieval; FROZEN: a thaw cycle using an earlier retrieval's embryos. */
     public enum Kind { FRESH, FROZEN }
 

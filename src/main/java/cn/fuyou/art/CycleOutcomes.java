@@ -181,13 +181,19 @@ public class CycleOutcomes {
                 .optional().orElse(null);
         if (c == null) return;
         LocalDate day = d.deliveredAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
-        boolean live = !d.babies().isEmpty();
+        String outcome = ArtOutcomeCounting.deliveryOutcome(d.gestationalAgeDays(), d.babies().size());
+        boolean delivered = !outcome.equals("MISCARRIAGE");
         UUID where = conceptions.deliveryInstitution(d.pregnancyId()).orElse(CurrentActor.orSystem().institutionId());
         jdbc.sql("""
                 update art_cycle set outcome = ?, outcome_on = ?, babies_born = ?, delivery_institution_id = ?, version = version + 1,
                        changed_at = now(), changed_by = ? where id = ?""")
-                .params(live ? "LIVE_BIRTH" : "STILLBIRTH", day, d.babies().size(), where, CurrentActor.orSystem().username(), c.id())
+                .params(outcome, day, delivered ? d.babies().size() : 0, where, CurrentActor.orSystem().username(), c.id())
                 .update();
+        if (!delivered) {
+            facts.restate(c.id());
+            audit.record(AuditRecord.write("DELIVERY", "ArtCycle", c.id(), c.womanId(), Map.of("before22Weeks", d.gestationalAgeDays())));
+            return;
+        }
         UUID[] embryos = jdbc.sql("select id from art_embryo where transfer_cycle_id = ? order by seq").param(c.id()).query(UUID.class).list()
                 .toArray(UUID[]::new);
         for (DeliveryRecorded.Baby b : d.babies()) {

@@ -51,7 +51,7 @@ class CycleStore {
 
     /** Locks the cycle for a write by an ART centre's staff entitled to her record, at the version the caller saw. */
     Row lock(UUID id, Long version) {
-        staff.centre();
+        Actor actor = staff.centre();
         Row row = jdbc.sql("""
                 select id, couple_id, woman_id, institution_id, cycle_type, gametes, started_on, source_cycle_id, trigger_on, retrieval_on,
                        oocytes, mii, fertilised_on, two_pn, transfer_on, embryos_transferred, cancelled_on, hcg_on, hcg_iu_l, ultrasound_on,
@@ -59,6 +59,10 @@ class CycleStore {
                   from art_cycle where id = ? for update""").param(id).query(Row.class).optional()
                 .orElseThrow(() -> ApiException.notFound("cycle", id));
         staff.entitled(row.womanId(), "ArtCycle", id);
+        // a cycle is the record of the centre that runs it: another centre entitled to her record reads it, never writes it
+        if (actor.role() != cn.fuyou.shared.StaffRole.SYSTEM_ADMIN && !row.institutionId().equals(actor.institutionId())) {
+            throw ApiException.forbidden("art.access.other-centre");
+        }
         if (version == null) throw ApiException.badField("version", "art.version-required");
         if (version != row.version()) throw ApiException.staleVersion("cycle", id, version, row.version());
         return row;

@@ -179,6 +179,7 @@ public class PrenatalScreens {
         c.t18OneIn = f.t18OneIn();
         c.afpMom = f.afpMom();
         if (f.markerValues() != null) c.markers.putAll(f.markerValues());
+        BigDecimal afpExact = null;
         if (f.parameterSet() != null && !f.parameterSet().isBlank()) {
             if (!serum) throw ApiException.badField("parameterSet", "defects.screen.calculation-serum-only");
             if (f.t21OneIn() != null) throw ApiException.badField("t21OneIn", "defects.screen.risk-or-calculation");
@@ -193,7 +194,10 @@ public class PrenatalScreens {
             }
             c.t21OneIn = r.risks().get("T21").oneIn();
             if (r.risks().containsKey("T18")) c.t18OneIn = r.risks().get("T18").oneIn();
-            if (c.afpMom == null && r.moms().containsKey("AFP")) c.afpMom = BigDecimal.valueOf(r.moms().get("AFP")).setScale(2, java.math.RoundingMode.HALF_UP);
+            if (c.afpMom == null && r.moms().containsKey("AFP")) {
+                afpExact = BigDecimal.valueOf(r.moms().get("AFP")); // §7 compares the MoM itself with the cut-off, not its rounded display
+                c.afpMom = afpExact.setScale(2, java.math.RoundingMode.HALF_UP);
+            }
             c.riskSource = "CALCULATED";
             c.parameterSetId = set.id();
             c.calculation = JSON.valueToTree(r);
@@ -224,7 +228,7 @@ public class PrenatalScreens {
             } catch (IllegalArgumentException e) {
                 throw ApiException.badField("afpCutoff", "defects.screen.afp-cutoff-range", policy.rules().cutoffs().afpMomMin(), policy.rules().cutoffs().afpMomMax());
             }
-            c.ontd = policy.ontd(c.afpMom, c.afpCutoff);
+            c.ontd = policy.ontd(afpExact != null ? afpExact : c.afpMom, c.afpCutoff);
         }
         RiskBand band = RiskBand.worst(RiskBand.worst(c.t21, c.t18), c.ontd);
         if (f.ntMm() != null) {

@@ -4,6 +4,7 @@ import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
+import cn.fuyou.registry.PersonAccess;
 import cn.fuyou.registry.Persons;
 import cn.fuyou.shared.ApiException;
 import java.math.BigDecimal;
@@ -41,9 +42,12 @@ public class ScreeningImport {
     private final Persons persons;
     private final Institutions institutions;
     private final AuditLog audit;
+    private final PersonAccess access;
     private final TransactionTemplate savepoint;
 
-    ScreeningImport(PrenatalScreens screens, Persons persons, Institutions institutions, AuditLog audit, PlatformTransactionManager tm) {
+    ScreeningImport(PrenatalScreens screens, Persons persons, Institutions institutions, AuditLog audit, PersonAccess access,
+                    PlatformTransactionManager tm) {
+        this.access = access;
         this.screens = screens;
         this.persons = persons;
         this.institutions = institutions;
@@ -106,7 +110,8 @@ public class ScreeningImport {
     private ScreenForm form(Map<String, String> r) {
         String idNumber = r.get("womanIdNumber");
         if (idNumber == null) throw ApiException.badField("womanIdNumber", "defects.error.required");
-        UUID woman = persons.findByDocument("RESIDENT_ID", idNumber)
+        // a woman the caller's institution may not see reads exactly as one not registered: the import is no oracle of who is pregnant
+        UUID woman = persons.findByDocument("RESIDENT_ID", idNumber).filter(access::canAccess)
                 .orElseThrow(() -> ApiException.badField("womanIdNumber", "defects.import.unknown-person", idNumber));
         if (r.get("kind") == null) throw ApiException.badField("kind", "defects.error.required");
         Map<String, String> nipt = null;

@@ -69,7 +69,7 @@ public class MotherSignIn {
         throttled(req, idNumber);
         Account account = account(idNumber).orElse(null);
         OffsetDateTime now = OffsetDateTime.now();
-        if (account == null || account.activationHash() == null) {
+        if (account == null || account.activationHash() == null || !account.enabled()) { // a disabled account is not activated
             encoder.matches(code, DUMMY_HASH);
             refuse(req, idNumber, null, "no activation code");
             throw wrongCode();

@@ -4,6 +4,7 @@ import cn.fuyou.audit.AuditLog;
 import cn.fuyou.audit.AuditRecord;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.shared.ApiException;
+import cn.fuyou.shared.StaffRole;
 import cn.fuyou.shared.PageRequest;
 import cn.fuyou.shared.PageResult;
 import cn.fuyou.training.internal.Directory;
@@ -119,6 +120,7 @@ public class Trainees {
 
     @Transactional
     public void setStatus(UUID traineeId, Status status, Long version) {
+        if (status == null) throw ApiException.badField("status", "shared.error.required");
         UUID at = jdbc.sql("select p.institution_id from trainee t join trainee_programme p on p.id = t.programme_id where t.id = ?").param(traineeId)
                 .query(UUID.class).optional().orElseThrow(() -> ApiException.notFound("trainee", traineeId));
         access.requireStaffOf(at);
@@ -138,12 +140,22 @@ public class Trainees {
         if (q != null && !q.isBlank()) { where.append(" and w.full_name ilike ?"); params.add("%" + q.trim().replace("%", "\\%") + "%"); }
         if (programmeId != null) { where.append(" and t.programme_id = ?"); params.add(programmeId); }
         if (supervisor != null && !supervisor.isBlank()) { where.append(" and t.supervisor ilike ?"); params.add("%" + supervisor.trim().replace("%", "\\%") + "%"); }
+        // a programme's trainees (with their supervisors' evaluations) are its institution's: others see their own,
+        // officials their area's, the system admin all
+        var dir = directory.all();
+        var actor = access.actor();
+        if (actor.role() == StaffRole.REGIONAL_OFFICIAL) {
+            where.append(" and p.institution_id = any(?)");
+            params.add(dir.values().stream().filter(access::officialCovers).map(cn.fuyou.registry.Institution::id).toArray(UUID[]::new));
+        } else if (actor.role() != StaffRole.SYSTEM_ADMIN) {
+            where.append(" and p.institution_id = ?");
+            params.add(actor.institutionId());
+        }
         String from = " from trainee t join training_worker w on w.id = t.worker_id join trainee_programme p on p.id = t.programme_id";
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
         var pp = new ArrayList<>(params);
         pp.add(page.size());
         pp.add(page.offset());
-        var dir = directory.all();
         List<Trainee> rows = jdbc.sql("select t.*, w.full_name, p.name as programme, p.kind, p.institution_id" + from + where
                         + " order by t.starts_on desc, w.full_name limit ? offset ?").params(pp)
                 .query((rs, n) -> new Trainee(rs.getObject("id", UUID.class), rs.getObject("worker_id", UUID.class), rs.getString("full_name"),

@@ -49,6 +49,13 @@ class ArtOutcomeCountingTest {
         return new BigDecimal(s);
     }
 
+    @ParameterizedTest(name = "{0} days, {1} live-born → {2}")
+    @CsvSource({"153, 1, MISCARRIAGE", "154, 1, LIVE_BIRTH", "154, 0, STILLBIRTH", "280, 2, LIVE_BIRTH", "140, 0, MISCARRIAGE"})
+    @DisplayName("clinical-rules.md §8: a live birth is a birth at ≥ 22 completed weeks; earlier it is a loss, never a delivery")
+    void aBirthBefore22WeeksIsNotADelivery(int days, int liveBorn, String outcome) {
+        assertThat(ArtOutcomeCounting.deliveryOutcome(days, liveBorn)).isEqualTo(outcome);
+    }
+
     @Test
     @DisplayName("§8 counting: the whole cohort — denominators initiated cycles 9, retrievals 6, transfers 7, FRESH cycles 7")
     void allAges() {

@@ -66,7 +66,8 @@ class CalculatorApiTest extends IntegrationTest {
         assertThat(us.at("/redated").asBoolean()).isTrue();
         assertThat(us.at("/gestationalAgeDays").asInt()).isEqualTo(79);
 
-        var art = anonymous().post("/api/calculators/gestational-age", Map.of("art", Map.of("transferDate", "2026-02-10", "embryoAgeDays", 5)));
+        var art = anonymous().post("/api/calculators/gestational-age", Map.of("onDate", "2026-04-01",
+                "art", Map.of("transferDate", "2026-02-10", "embryoAgeDays", 5)));
         assertThat(art.text("/edd")).isEqualTo("2026-10-29");
 
         var big = anonymous().post("/api/calculators/gestational-age", Map.of("lmp", "2026-01-01",

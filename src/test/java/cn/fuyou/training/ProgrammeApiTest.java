@@ -34,6 +34,9 @@ class ProgrammeApiTest extends IntegrationTest {
                 "startsOn", TODAY.toString(), "endsOn", TODAY.toString())).status()).isEqualTo(403);
         var list = ch.get("/api/training/trainees?supervisor=赵教授&q=进修医师测试");
         assertThat(list.at("/items/0/rotations/0/division").asText()).isEqualTo("新生儿科");
+        // another institution's staff do not see this programme's trainees or their evaluations (review finding)
+        assertThat(signIn("cqfy-doctor").get("/api/training/trainees?q=进修医师测试").at("/items").size()).isZero();
+        assertThat(ch.post("/api/training/trainees/" + t.text("/id") + "/status", Map.of("version", 1)).status()).isEqualTo(400);
     }
 
     @Test

@@ -71,3 +71,47 @@ export const cases = {
 export const deaths = {
   list: (f: DeathFilter) => http.get<Page<DeathRow>>('/api/maternal-deaths', { ...f })
 }
+
+/** `InterviewNotices.NoticeView`: an interview notice / rectification notice sent to an institution. */
+export interface Notice {
+  id: string
+  kind: 'INTERVIEW' | 'NOTICE'
+  issuerInstitutionName: string | null
+  issuerAreaCode: string | null
+  targetInstitutionCode: string
+  targetInstitutionName: string | null
+  issuedOn: string
+  subject: string
+  findings: string | null
+  followUpDemanded: string | null
+  followUpDue: string | null
+  overdue: boolean
+  caseIds: string[]
+  deathReportIds: string[]
+  status: string
+  response: string | null
+  respondedAt: string | null
+  respondedBy: string | null
+  closedAt: string | null
+  closingNote: string | null
+  version: number
+}
+
+/** `CaseReviews.ActionView`: an improvement action decided by a case review. */
+export interface ReviewAction {
+  id: string
+  reviewId: string
+  description: string
+  ownerInstitutionCode: string | null
+  ownerInstitutionName: string | null
+  ownerName: string | null
+  dueOn: string | null
+  status: string
+  overdue: boolean
+  progress: string | null
+  closedAt: string | null
+  closedBy: string | null
+  closingNote: string | null
+  personName: string | null
+  version: number
+}

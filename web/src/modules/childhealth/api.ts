@@ -40,3 +40,12 @@ export interface NurseryEvent {
   attendees: number
   trainingSessionId: string | null
 }
+
+/** `ChildHealth.HighRiskChild`: one child on the high-risk infant list. */
+export interface HighRiskChild {
+  childId: string
+  name: string
+  birthDate: string
+  reasons: string[]
+  since: string | null
+}

@@ -115,3 +115,18 @@ export interface ReviewAction {
   personName: string | null
   version: number
 }
+
+/** `CaseReviews.ReviewItem`: one case review in the list. */
+export interface ReviewItem {
+  id: string
+  subject: string
+  personId: string | null
+  personName: string | null
+  areaCode: string | null
+  level: string
+  meetingDate: string | null
+  status: string
+  classification: string | null
+  openActions: number
+  actions: number
+}

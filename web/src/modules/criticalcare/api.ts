@@ -130,3 +130,35 @@ export interface ReviewItem {
   openActions: number
   actions: number
 }
+
+/** `CriticalCareStatistics.Indicator`: one critical-care indicator over the chosen area and period. */
+export interface CcIndicator {
+  code: string
+  nameZh: string
+  nameEn: string
+  numerator: string
+  denominator: string
+  numeratorCount: number
+  denominatorCount: number
+  value: number | null
+  unit: string | null
+}
+
+/** `CriticalCareStatistics.DistrictRow`: one district's counts per measure. */
+export interface CcDistrictRow {
+  areaCode: string
+  nameZh: string
+  nameEn: string
+  counts: Record<string, number>
+}
+
+/** `CriticalCareStatistics.Statistics`. */
+export interface CcStatistics {
+  areaCode: string
+  from: string
+  to: string
+  edition: string
+  indicators: CcIndicator[]
+  districtMeasures: string[]
+  districts: CcDistrictRow[]
+}

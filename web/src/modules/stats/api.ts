@@ -13,3 +13,27 @@ export interface IndicatorRecord {
   sourceKind: string | null
   sourceId: string | null
 }
+
+/** `DataQuality.Row`: one institution's data-quality counts. */
+export interface QualityRow {
+  institutionCode: string
+  nameZh: string
+  nameEn: string
+  contacts: number
+  missing: number
+  implausible: number
+  late: number
+  deliveries: number
+  deliveriesMissing: number
+  problemShare: number
+}
+
+/** `DataQuality.Item`: one record behind a data-quality count. */
+export interface QualityItem {
+  pregnancyId: string
+  womanId: string
+  womanName: string | null
+  date: string | null
+  enteredOn: string | null
+  problem: string
+}

@@ -37,3 +37,22 @@ export interface QualityItem {
   enteredOn: string | null
   problem: string
 }
+
+/** `IndicatorReports.Step`: one step of the antenatal-care funnel. */
+export interface FunnelStep {
+  measure: string
+  nameZh: string
+  nameEn: string
+  count: number
+}
+
+/** `IndicatorReports.Mix`: risk-colour mix of women delivered and live births, and the care funnel. */
+export interface Mix {
+  area: string
+  from: string
+  to: string
+  edition: string
+  womenDelivered: Record<string, number>
+  liveBirths: Record<string, number>
+  funnel: FunnelStep[]
+}

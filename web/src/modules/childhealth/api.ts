@@ -49,3 +49,19 @@ export interface HighRiskChild {
   reasons: string[]
   since: string | null
 }
+
+/** `HospitalStays.Stay`: one finished hospital stay of a child, with its discharge summary. */
+export interface HospitalStay {
+  id: string
+  institutionCode: string
+  institutionName: string | null
+  admittedAt: string
+  dischargedAt: string
+  lengthOfStayDays: number
+  diagnoses: string[]
+  outcome: string
+  summary: string | null
+  followUpInstitutionCode: string | null
+  followUpInstitutionName: string | null
+  followUpPlan: string | null
+}

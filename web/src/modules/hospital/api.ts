@@ -51,3 +51,60 @@ export interface HospitalFigures {
   arrivals: ArrivalTimes
   outcomesByGestationalAge: GaOutcome[]
 }
+
+/** `BedBoard.TypeCount`: beds of one type by state. */
+export interface TypeCount {
+  type: string
+  total: number
+  free: number
+  occupied: number
+  reserved: number
+  cleaning: number
+  closed: number
+}
+
+/** `BedBoard.NetworkCapacity`: free intensive-care capacity of one hospital (counts only). */
+export interface NetworkCapacity {
+  institutionCode: string
+  nameZh: string
+  nameEn: string
+  areaCode: string | null
+  foreignNationals: boolean
+  capacity: TypeCount[]
+  freeNeonatal: number
+  freePaediatricIntensive: number
+}
+
+/** `TransferRequests.Transfer`: a request to transfer a newborn to an intensive-care bed (a referral). */
+export interface Transfer {
+  referralId: string
+  childId: string | null
+  childName: string | null
+  fromInstitutionCode: string
+  fromInstitutionName: string | null
+  toInstitutionCode: string
+  toInstitutionName: string | null
+  bedType: string
+  gestationalAgeDays: number | null
+  birthWeightG: number | null
+  foreignNational: boolean
+  interpreterNeeded: boolean
+  interpreterLanguage: string | null
+  requestedAt: string
+  referralState: string
+  reservationId: string | null
+  admissionId: string | null
+}
+
+/** The transfer-request form of the capacity page (weeks + days of gestation, sent as `gestationalAgeDays`). */
+export interface TransferForm {
+  childId: string
+  bedType: string
+  reason: string
+  weeks: number | undefined
+  days: number
+  birthWeightG: number | undefined
+  toInstitutionCode: string
+  interpreterNeeded: boolean
+  interpreterLanguage: string
+}

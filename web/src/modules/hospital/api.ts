@@ -108,3 +108,59 @@ export interface TransferForm {
   interpreterNeeded: boolean
   interpreterLanguage: string
 }
+
+/** `Admissions.Stay`: one bed of an admission, from–to. */
+export interface BedStay {
+  wardCode: string
+  wardNameZh: string
+  wardNameEn: string
+  bedLabel: string
+  bedType: string
+  fromAt: string
+  toAt: string | null
+  reason: string | null
+}
+
+/** `Admissions.Admission`: one NICU/PICU admission with its bed history and discharge. */
+export interface Admission {
+  id: string
+  institutionCode: string
+  childId: string
+  childName: string
+  childSex: string | null
+  birthDate: string | null
+  referralId: string | null
+  referringInstitutionCode: string | null
+  referringInstitutionName: string | null
+  bedId: string | null
+  wardCode: string | null
+  bedLabel: string | null
+  bedType: string
+  requestedAt: string | null
+  admittedAt: string | null
+  requestToArrivalMinutes: number | null
+  gestationalAgeDays: number | null
+  gestationalAgeBand: string | null
+  birthWeightG: number | null
+  ageDays: number
+  diagnoses: string[]
+  foreignNational: boolean
+  nationality: string | null
+  passportNumber: string | null
+  interpreterNeeded: boolean
+  interpreterLanguage: string | null
+  state: string
+  dischargedAt: string | null
+  outcome: string | null
+  dischargeDiagnoses: string[]
+  summary: string | null
+  followUpInstitutionCode: string | null
+  followUpInstitutionName: string | null
+  followUpPlan: string | null
+  lengthOfStayDays: number | null
+  stays: BedStay[]
+  version: number
+}
+
+/** A free bed offered for a transfer within the hospital (from the bed board). */
+export interface FreeBed { id: string; label: string; type: string }

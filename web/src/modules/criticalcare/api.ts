@@ -71,3 +71,94 @@ export const cases = {
 export const deaths = {
   list: (f: DeathFilter) => http.get<Page<DeathRow>>('/api/maternal-deaths', { ...f })
 }
+
+/** `InterviewNotices.NoticeView`: an interview notice / rectification notice sent to an institution. */
+export interface Notice {
+  id: string
+  kind: 'INTERVIEW' | 'NOTICE'
+  issuerInstitutionName: string | null
+  issuerAreaCode: string | null
+  targetInstitutionCode: string
+  targetInstitutionName: string | null
+  issuedOn: string
+  subject: string
+  findings: string | null
+  followUpDemanded: string | null
+  followUpDue: string | null
+  overdue: boolean
+  caseIds: string[]
+  deathReportIds: string[]
+  status: string
+  response: string | null
+  respondedAt: string | null
+  respondedBy: string | null
+  closedAt: string | null
+  closingNote: string | null
+  version: number
+}
+
+/** `CaseReviews.ActionView`: an improvement action decided by a case review. */
+export interface ReviewAction {
+  id: string
+  reviewId: string
+  description: string
+  ownerInstitutionCode: string | null
+  ownerInstitutionName: string | null
+  ownerName: string | null
+  dueOn: string | null
+  status: string
+  overdue: boolean
+  progress: string | null
+  closedAt: string | null
+  closedBy: string | null
+  closingNote: string | null
+  personName: string | null
+  version: number
+}
+
+/** `CaseReviews.ReviewItem`: one case review in the list. */
+export interface ReviewItem {
+  id: string
+  subject: string
+  personId: string | null
+  personName: string | null
+  areaCode: string | null
+  level: string
+  meetingDate: string | null
+  status: string
+  classification: string | null
+  openActions: number
+  actions: number
+}
+
+/** `CriticalCareStatistics.Indicator`: one critical-care indicator over the chosen area and period. */
+export interface CcIndicator {
+  code: string
+  nameZh: string
+  nameEn: string
+  numerator: string
+  denominator: string
+  numeratorCount: number
+  denominatorCount: number
+  value: number | null
+  unit: string | null
+}
+
+/** `CriticalCareStatistics.DistrictRow`: one district's counts per measure. */
+export interface CcDistrictRow {
+  areaCode: string
+  nameZh: string
+  nameEn: string
+  counts: Record<string, number>
+}
+
+/** `CriticalCareStatistics.Statistics`. */
+export interface CcStatistics {
+  areaCode: string
+  from: string
+  to: string
+  edition: string
+  indicators: CcIndicator[]
+  districtMeasures: string[]
+  districts: CcDistrictRow[]
+}

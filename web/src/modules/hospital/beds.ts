@@ -7,5 +7,5 @@ export const BED_TYPES = ['GENERAL', 'PICU', 'NICU_I', 'NICU_II', 'NICU_III', 'I
 export const GA_BANDS = ['LT28', 'W28_31', 'W32_36', 'GE37', 'UNKNOWN']
 export const OUTCOMES = ['CURED', 'IMPROVED', 'TRANSFERRED', 'AGAINST_ADVICE', 'DIED']
 /** An ISO timestamp shown as local "YYYY-MM-DD HH:mm". */
-export const when = (s?: string) => (s ? new Date(s).toLocaleString('sv-SE').slice(0, 16) : '')
-export const ga = (d?: number) => (d == null ? '—' : Math.floor(d / 7) + '+' + (d % 7))
+export const when = (s?: string | null) => (s ? new Date(s).toLocaleString('sv-SE').slice(0, 16) : '')
+export const ga = (d?: number | null) => (d == null ? '—' : Math.floor(d / 7) + '+' + (d % 7))

@@ -81,3 +81,36 @@ export const referrals = {
   get: (id: string) => http.get<Referral>(path('/api/referrals', id)),
   move: (id: string, m: Move) => http.post<Referral>(path('/api/referrals', id, 'moves'), m)
 }
+
+/** `AllianceStats.Row`: one alliance member's referral figures in one month. */
+export interface AllianceRow {
+  institutionCode: string
+  nameZh: string
+  nameEn: string | null
+  month: string
+  sent: number
+  received: number
+  backReferred: number
+  consultations: number
+  medianResponseMinutes: number | null
+}
+
+/** `Referrals.InboxItem`: one referral in the incoming/outgoing inbox. */
+export interface InboxItem {
+  id: string
+  personId: string
+  personName: string | null
+  kind: string
+  counterpartCode: string | null
+  counterpartName: string | null
+  urgency: string
+  reason: string | null
+  riskColour: 'GREEN' | 'YELLOW' | 'ORANGE' | 'RED' | 'PURPLE' | null
+  purple: boolean
+  state: string
+  createdAt: string
+  acknowledgeBy: string | null
+  overdue: boolean
+  paged: boolean
+  changedAt: string | null
+}

@@ -116,6 +116,9 @@ public class MotherSignIn {
     }
 
     public void signOut(HttpServletRequest req) {
+        // only her session ends here: a staff member's session that reaches this path is left alone
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !(auth.getPrincipal() instanceof MotherPrincipal)) return;
         HttpSession session = req.getSession(false);
         if (session != null) session.invalidate();
         SecurityContextHolder.clearContext();

@@ -62,6 +62,8 @@ class PersonReadAuditTest extends IntegrationTest {
         PERSON_RECORDS.put("/api/defects/screens/{id}", "select s.id, s.woman_id from prenatal_screen s limit 1");
         PERSON_RECORDS.put("/api/defects/follow-ups/{id}", "select f.id, f.woman_id from defect_follow_up f limit 1");
         PERSON_RECORDS.put("/api/defects/registrations/{id}", "select r.id, r.mother_id from defect_registration r limit 1");
+        PERSON_RECORDS.put("/api/mother-accounts/{personId}", "select a.person_id, a.person_id from mother_account a order by a.person_id limit 1");
+        PERSON_RECORDS.put("/api/mother-accounts/{personId}/sms-outbox", "select a.person_id, a.person_id from mother_account a order by a.person_id limit 1");
         PERSON_RECORDS.put("/api/defects/women/{womanId}", "select s.woman_id, s.woman_id from prenatal_screen s limit 1");
     }
 
@@ -78,6 +80,10 @@ class PersonReadAuditTest extends IntegrationTest {
             Map.entry("/api/admin/imports/{id}/rejected", "an import job"), Map.entry("/api/admin/imports/{id}/report", "an import job"),
             Map.entry("/api/stats/indicators/{code}/by-area", "aggregate"), Map.entry("/api/stats/indicators/{code}/by-institution", "aggregate"),
             Map.entry("/api/stats/indicators/{code}/trend", "aggregate"),
+            Map.entry("/api/education/items/{id}", "a health-education item"), Map.entry("/api/education/items/{id}/file", "a handbook"),
+            Map.entry("/api/mother/education/{id}", "a health-education item, through her app"),
+            Map.entry("/api/mother/education/{id}/file", "a handbook, through her app"),
+            Map.entry("/api/mother/children/{id}", "her own child through her app: only her session reaches it, audited as mother:<id> (MotherAppApiTest)"),
             Map.entry("/api/training/alliance/agreements/{id}", "an institution's alliance agreement"),
             Map.entry("/api/training/certificates/{id}", "a staff member's training certificate (staff, not a person's health record)"),
             Map.entry("/api/training/courses/{id}", "a course"), Map.entry("/api/training/materials/{id}", "course material"),

@@ -85,6 +85,7 @@ class FhirResourcesTest extends IntegrationTest {
         gdm.setOnset(new DateTimeType(LocalDate.now().minusDays(10).toString()));
         tx.addEntry().setResource(gdm).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
         org.hl7.fhir.r4.model.Observation weight = new org.hl7.fhir.r4.model.Observation();
+        weight.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL); // required (1..1) in R4: HAPI's validator refuses it missing
         weight.setSubject(new Reference("urn:uuid:" + mrn)).setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "29463-7", "Body weight")));
         weight.setEffective(new DateTimeType(LocalDate.now().minusDays(5).toString()));
         weight.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(62).setUnit("kg"));

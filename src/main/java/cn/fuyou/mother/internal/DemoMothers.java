@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo profile (issue 12): the showcase woman 李秀英's app account, activated (sign in with her ID number
  * and the demo password); a pregnant woman 张晓燕 at CQHCWC in her 24th week with her account activated;
- * and five women of 杨丽's community health centre delivered four days ago, so that today's postpartum and
+ * and eight women of 杨丽's community health centre delivered four days ago, so that today's postpartum and
  * newborn home visits are on the community doctor's phone. All through the same services staff use.
  */
 @Component
@@ -44,7 +44,7 @@ class DemoMothers {
     static final String PREGNANT_ID_NUMBER = "50010319950812026X";
     static final String DEMO_PASSWORD = "Demo@2026";
     static final String COMMUNITY = "CHC-500117-1";
-    static final int WOMEN = 5;
+    static final int WOMEN = 8; // enough that the sync test and the offline browser test each find their own due visits
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -105,7 +105,7 @@ class DemoMothers {
                 .params(UUID.randomUUID(), person, encoder.encode(DEMO_PASSWORD)).update();
     }
 
-    /** Five women of the community delivered four days ago, discharged two days ago: today's home visits. */
+    /** Eight women of the community (as many as it has) delivered four days ago, discharged two days ago: today's home visits. */
     private void homeVisitsDueToday() {
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
         long recent = jdbc.sql("""
@@ -119,7 +119,7 @@ class DemoMothers {
                    and not exists (select 1 from pregnancy g where g.woman_id = p.id)
                  order by p.id_number limit ?""")
                 .params(COMMUNITY, today.minusYears(38), today.minusYears(22), WOMEN - recent).query(UUID.class).list();
-        String[] names = {"乐乐", "安安", "朵朵", "果果", "豆豆"};
+        String[] names = {"乐乐", "安安", "朵朵", "果果", "豆豆", "甜甜", "悠悠", "可可"};
         int n = 0;
         for (UUID woman : women) {
             LocalDate birth = today.minusDays(4);

@@ -101,6 +101,14 @@ public class Consultations {
         return get(id);
     }
 
+    /** One consultation as its reader opens it: a read of her record when it is about a person, audited. */
+    @org.springframework.transaction.annotation.Transactional
+    public View open(UUID id) {
+        View v = get(id);
+        if (v.personId() != null) audit.recordRead(AuditRecord.read("Consultation", id, v.personId(), true, false, null));
+        return v;
+    }
+
     public View get(UUID id) {
         Actor actor = CurrentActor.get();
         var messages = jdbc.sql("select at, by_user, body from consultation_message where consultation_id = ? order by at, id").param(id)

@@ -115,7 +115,7 @@ class NetworkController {
 
     @GetMapping("/api/network/consultations/{id}")
     Consultations.View consultation(@PathVariable UUID id) {
-        return consultations.get(id);
+        return consultations.open(id);
     }
 
     record Text(String body) {}

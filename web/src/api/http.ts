@@ -51,6 +51,20 @@ export function params(o: Query): Query {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== null && v !== undefined))
 }
 
+/**
+ * A request body without the fields a form left blank ('', null, undefined): the server then
+ * reads them as absent. The result has the input's fields, each of them possibly left out.
+ */
+export function compact<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as Partial<T>
+}
+
+/**
+ * A number in a request body as a form holds it: a number, or the text typed into an input
+ * (Jackson reads numeric text as the number; text that is not one is refused as a field error).
+ */
+export type NumberText = number | string
+
 /** Optimistic locking: the record's version sent as If-Match (a stale write answers 409). */
 export interface WriteOptions {
   ifMatch?: number | string

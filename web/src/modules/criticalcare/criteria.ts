@@ -1,9 +1,8 @@
 import { ref } from 'vue'
-import { api } from '../../api'
 import { i18n } from '../../i18n'
+import { nearMiss, type CriteriaSet } from './api'
 
-export interface Criterion { code: string; kind: 'FINDING' | 'VALUE'; field: string | null; system: string; nameZh: string; nameEn: string }
-export interface CriteriaSet { ruleVersion: string; systems: string[]; criteria: Criterion[]; plausible: Record<string, [number, number]> }
+export type { Criterion, CriteriaSet } from './api'
 
 const loaded = ref<CriteriaSet>()
 let pending: Promise<void> | undefined
@@ -11,7 +10,7 @@ let pending: Promise<void> | undefined
 /** The WHO near-miss checklist from the server's rule data (names in both languages), loaded once. */
 export function useCriteria() {
   if (!loaded.value && !pending) {
-    pending = api.get('/api/calculators/near-miss/criteria').then((r) => { loaded.value = r.data })
+    pending = nearMiss.criteria().then((c) => { loaded.value = c })
   }
   const critName = (code: string) => {
     const c = loaded.value?.criteria.find((x) => x.code === code)

@@ -3,6 +3,7 @@
  * Institutions are chosen by name with `components/InstitutionPicker.vue`, never typed as codes.
  */
 import { compact, http, path, type Page } from '../../api'
+import type { Area } from '../../areas'
 
 export type InstitutionType =
   | 'MCH_HOSPITAL' | 'GENERAL_HOSPITAL' | 'CHILDRENS_HOSPITAL' | 'COMMUNITY_HEALTH_CENTRE' | 'NURSERY' | 'MCH_INSTITUTE' | 'HEALTH_ADMINISTRATION'
@@ -51,10 +52,34 @@ export interface InstitutionHistoryEntry {
   snapshot: Record<string, unknown>
 }
 
+/** `InstitutionChange.AllianceChange`. */
+export interface AllianceChange {
+  status: 'ACTIVE' | 'SUSPENDED' | 'LEFT' | (string & {})
+  joined?: string | null
+  agreement?: string | null
+}
+
+/** `InstitutionChange`: what an admin sets on an institution (`code` only when adding one). */
+export interface InstitutionChange {
+  code?: string
+  nameZh: string
+  nameEn?: string | null
+  areaCode: string
+  zoneCode?: string | null
+  level: number
+  type: InstitutionType | ''
+  designations: string[]
+  serviceAreas: string[]
+  alliance?: AllianceChange | null
+  version?: number
+}
+
 export const institutions = {
   search: (f: InstitutionFilter) => http.get<Page<Institution>>('/api/institutions', { ...f }),
   get: (code: string) => http.get<Institution>(path('/api/institutions', code)),
-  history: (code: string) => http.get<InstitutionHistoryEntry[]>(path('/api/institutions', code, 'history'))
+  history: (code: string) => http.get<InstitutionHistoryEntry[]>(path('/api/institutions', code, 'history')),
+  create: (c: InstitutionChange) => http.post<Institution>('/api/institutions', c),
+  update: (code: string, c: InstitutionChange) => http.put<Institution>(path('/api/institutions', code), c)
 }
 
 /** `PersonDetail.Link`: her mother, child or partner. */
@@ -155,4 +180,9 @@ export const persons = {
   accessLog: (id: string) => http.get<AccessEntry[]>(path('/api/persons', id, 'access-log')),
   merge: (survivorId: string, duplicateId: string) => http.post<{ mergeId: string }>('/api/persons/merges', { survivorId, duplicateId }),
   undoMerge: (mergeId: string) => http.post(path('/api/persons/merges', mergeId, 'undo'))
+}
+
+export const areasApi = {
+  /** Every area (GB/T 2260) and zone; `areas.ts` keeps one copy per session for names. */
+  all: () => http.get<Area[]>('/api/areas')
 }

@@ -4,7 +4,7 @@
  * `CertificateForms` / `ScreeningForms`). Dates are ISO strings as the server writes them:
  * `IsoDate` "2026-03-01", `IsoDateTime` "2026-03-01T08:30:00+08:00".
  */
-import { http, path, type Page } from '../../api'
+import { compact, http, path, type Page } from '../../api'
 
 export type IsoDate = string
 export type IsoDateTime = string
@@ -54,10 +54,13 @@ export const births = {
   open: (childId: string) => http.get<Birth>(path('/api/births', childId)),
   parents: (childId: string) => http.get<Parents>(path('/api/births', childId, 'parents')),
   certificates: (childId: string) => http.get<BirthCertificate[]>(path('/api/births', childId, 'certificates')),
-  issue: (childId: string, form: IssueForm) => http.post<BirthCertificate>(path('/api/births', childId, 'certificate'), form),
+  /** Blank fields are not sent. */
+  issue: (childId: string, form: IssueForm) => http.post<BirthCertificate>(path('/api/births', childId, 'certificate'), compact(form)),
   screening: (childId: string) => http.get<ChildScreening>(path('/api/births', childId, 'screening')),
-  collectBloodSpot: (childId: string, form: BloodSpotForm) => http.post<Sample>(path('/api/births', childId, 'blood-spots'), form),
-  recordHearing: (childId: string, form: HearingForm) => http.post<HearingRow>(path('/api/births', childId, 'hearing'), form),
+  /** Blank fields are not sent. */
+  collectBloodSpot: (childId: string, form: BloodSpotForm) => http.post<Sample>(path('/api/births', childId, 'blood-spots'), compact(form)),
+  /** Blank fields are not sent. */
+  recordHearing: (childId: string, form: HearingForm) => http.post<HearingRow>(path('/api/births', childId, 'hearing'), compact(form)),
   recordChd: (childId: string, form: ChdForm) => http.post<ChdRow>(path('/api/births', childId, 'chd'), form)
 }
 
@@ -101,6 +104,7 @@ export interface BirthCertificate {
   version: number
 }
 
+/** `CertificateForms.Issue` as the form holds it (a blank field is not sent). */
 export interface IssueForm {
   childName: string
   birthPlace?: string
@@ -109,7 +113,7 @@ export interface IssueForm {
   fatherName?: string
   fatherNationality?: string
   fatherEthnicity?: string
-  fatherIdType?: 'RESIDENT_ID' | 'PASSPORT' | 'OTHER'
+  fatherIdType?: 'RESIDENT_ID' | 'PASSPORT' | 'OTHER' | null
   fatherIdNumber?: string
 }
 
@@ -331,11 +335,12 @@ export interface ChildScreening {
   ruleVersion: string
 }
 
+/** `ScreeningForms.BloodSpot` as the form holds it (a blank field is not sent). */
 export interface BloodSpotForm {
-  collectedAt: IsoDateTime
+  collectedAt?: IsoDateTime
   feeds: number | null
   transfused?: boolean
-  lateReason?: 'PRETERM' | 'TRANSFERRED' | 'SICK' | 'EARLY_DISCHARGE'
+  lateReason?: 'PRETERM' | 'TRANSFERRED' | 'SICK' | 'EARLY_DISCHARGE' | null
 }
 
 export interface ResultForm {
@@ -344,28 +349,30 @@ export interface ResultForm {
   cutoff?: number
 }
 
+/** `ScreeningForms.CaseStep` as the form holds it (a blank field is not sent). */
 export interface CaseStepForm {
-  step: 'RECALL' | 'ECHO_REFERRAL' | 'CONFIRMATION' | 'TREATMENT' | 'FOLLOW_UP'
+  step: 'RECALL' | 'ECHO_REFERRAL' | 'CONFIRMATION' | 'TREATMENT' | 'FOLLOW_UP' | (string & {})
   date: IsoDate
-  confirmation?: 'CONFIRMED' | 'EXCLUDED'
+  confirmation?: 'CONFIRMED' | 'EXCLUDED' | null
   diagnosis?: string
   treatment?: string
   note?: string
   version: number
 }
 
+/** `ScreeningForms.Hearing` as the form holds it (a blank field is not sent). */
 export interface HearingForm {
   stage: 'FIRST' | 'RESCREEN' | 'DIAGNOSIS' | 'INTERVENTION'
   method: string
-  doneOn: IsoDate
+  doneOn: IsoDate | null
   leftEar?: 'PASS' | 'REFER'
   rightEar?: 'PASS' | 'REFER'
-  diagnosis?: 'NORMAL' | 'HEARING_LOSS'
+  diagnosis?: 'NORMAL' | 'HEARING_LOSS' | null
   note?: string
 }
 
 export interface ChdForm {
-  screenedAt: IsoDateTime
+  screenedAt?: IsoDateTime
   spo2Hand: number | null
   spo2Foot: number | null
   murmurGrade: number | null
@@ -382,5 +389,6 @@ export const screening = {
   enterResults: (sampleId: string, results: ResultForm[]) => http.post<Sample>(path('/api/screening/samples', sampleId, 'results'), { results }),
   importCsv: (csv: string) => http.post<ImportReport>('/api/screening/results/import', csv, { contentType: 'text/csv' }),
   results: (f: { positive?: boolean; page?: number; size?: number }) => http.get<Page<Sample>>('/api/screening/results', { ...f }),
-  step: (caseId: string, form: CaseStepForm) => http.post<CaseView>(path('/api/screening/cases', caseId, 'steps'), form)
+  /** Blank fields are not sent. */
+  step: (caseId: string, form: CaseStepForm) => http.post<CaseView>(path('/api/screening/cases', caseId, 'steps'), compact(form))
 }

@@ -1,4 +1,5 @@
-/** The hospital module's shapes (mirrors of `cn.fuyou.hospital.*`). */
+/** The hospital module's calls and shapes (mirrors of `cn.fuyou.hospital.*`). */
+import { http, path, type Page } from '../../api'
 
 /** `HospitalStatistics.WardOccupancy`: one ward's daily census and occupancy (%). */
 export interface WardOccupancy {
@@ -164,3 +165,142 @@ export interface Admission {
 
 /** A free bed offered for a transfer within the hospital (from the bed board). */
 export interface FreeBed { id: string; label: string; type: string }
+
+/** `BedBoard.Holder`: who holds a reserved or occupied bed. */
+export interface BedHolder {
+  reservationId?: string | null
+  admissionId?: string | null
+  childId?: string | null
+  childName?: string | null
+  referralId?: string | null
+  expiresAt?: string | null
+  admittedAt?: string | null
+}
+
+/** `BedBoard.BedView`: one bed; `holder` and `moves` (the states it may move to) only for the hospital's own staff. */
+export interface BedView {
+  id: string
+  wardCode: string
+  label: string
+  type: string
+  state: string
+  version: number
+  holder?: BedHolder | null
+  moves?: string[] | null
+}
+
+/** `BedBoard.WardView`: one ward's capacity, with its beds for the hospital's own staff. */
+export interface WardView {
+  wardCode: string
+  nameZh: string
+  nameEn?: string | null
+  divisionCode: string
+  divisionNameZh?: string | null
+  divisionNameEn?: string | null
+  capacity: TypeCount[]
+  beds?: BedView[] | null
+}
+
+/** `BedBoard.Board`: a hospital's bed board (`capacityOnly`: counts only, for another institution's staff). */
+export interface Board {
+  institutionCode: string
+  institutionNameZh?: string | null
+  institutionNameEn?: string | null
+  capacityOnly: boolean
+  asOf: string
+  totals: TypeCount[]
+  wards: WardView[]
+}
+
+/** `BedReservations.Reservation`: a bed held for a child or a transfer until it expires. */
+export interface Reservation {
+  id: string
+  bedId: string
+  wardCode: string
+  bedLabel: string
+  bedType: string
+  childId?: string | null
+  childName?: string | null
+  referralId?: string | null
+  expiresAt: string
+  state: string
+  createdAt: string
+  createdBy: string
+  version: number
+}
+
+/** `BedReservations.NewReservation`: a bed held for a child, or for the child of a transfer request. */
+export interface NewReservation {
+  childId?: string
+  referralId?: string
+  expiresAt?: string
+}
+
+/** `Admissions.NewAdmission`: either a reservation (she arrives on the bed held for her) or a bed and a child (direct admission). */
+export interface NewAdmission {
+  reservationId?: string
+  bedId?: string
+  childId?: string
+  admittedAt?: string
+  diagnoses: string[]
+  gestationalAgeDays?: number
+  birthWeightG?: number
+  interpreterNeeded?: boolean
+  interpreterLanguage?: string
+}
+
+/** `TransferRequests.NewTransfer`: a request for an intensive-care bed at another hospital. */
+export interface NewTransfer {
+  childId?: string
+  bedType: string
+  reason: string
+  toInstitutionCode?: string
+  gestationalAgeDays?: number
+  birthWeightG?: number
+  findings?: string[]
+  summary?: string
+  interpreterNeeded?: boolean
+  interpreterLanguage?: string
+}
+
+/** `Admissions.DischargeForm`. */
+export interface DischargeForm {
+  dischargedAt?: string
+  outcome: string
+  diagnoses: string[]
+  summary?: string
+  followUpInstitutionCode?: string
+  followUpPlan?: string
+  version: number
+}
+
+export const beds = {
+  /** A hospital's bed board (`institution` blank: the caller's own). */
+  board: (institution: string) => http.get<Board>('/api/hospital/bed-board', { institution }),
+  /** Free intensive-care capacity of every hospital. */
+  capacity: () => http.get<NetworkCapacity[]>('/api/hospital/capacity'),
+  move: (bedId: string, state: string, version: number) => http.post<BedView>(path('/api/hospital/beds', bedId, 'state'), { state, version }),
+  reserve: (bedId: string, r: NewReservation) => http.post<Reservation>(path('/api/hospital/beds', bedId, 'reservations'), r),
+  /** The hospital's active reservations. */
+  reservations: () => http.get<Reservation[]>('/api/hospital/reservations'),
+  cancelReservation: (id: string, version: number) => http.post<Reservation>(path('/api/hospital/reservations', id, 'cancel'), { version })
+}
+
+export const transfers = {
+  request: (t: NewTransfer) => http.post<Transfer>('/api/hospital/transfer-requests', t),
+  list: (f: { direction?: 'incoming' | 'outgoing'; open?: boolean; page?: number; size?: number }) => http.get<Page<Transfer>>('/api/hospital/transfer-requests', { ...f })
+}
+
+export const admissions = {
+  admit: (a: NewAdmission) => http.post<Admission>('/api/hospital/admissions', a),
+  list: (f: { state?: string; page?: number; size?: number }) => http.get<Page<Admission>>('/api/hospital/admissions', { ...f }),
+  get: (id: string) => http.get<Admission>(path('/api/hospital/admissions', id)),
+  /** To another bed of the hospital (`bedId` left out: the ward chooses). */
+  transfer: (id: string, t: { bedId?: string; reason: string; version: number }) => http.post<Admission>(path('/api/hospital/admissions', id, 'transfers'), t),
+  discharge: (id: string, f: DischargeForm) => http.post<Admission>(path('/api/hospital/admissions', id, 'discharge'), f)
+}
+
+export const hospitalStatistics = {
+  /** `institution` blank: the caller's own. */
+  figures: (q: { institution: string; from?: string; to?: string }) => http.get<HospitalFigures>('/api/hospital/statistics', q)
+}

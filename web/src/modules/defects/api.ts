@@ -78,6 +78,9 @@ export interface Statistics {
 export interface ImportReport { rows: number; high: number; intermediate: number; low: number }
 
 export const defectsApi = {
+  /** The CSV import's columns and its row limit. */
+  importColumns: async (): Promise<{ columns: string[]; maxRows: number }> =>
+    (await api.get<{ columns: string[]; maxRows: number }>('/api/defects/screens/import/columns')).data,
   rules: async (): Promise<Rules> => (await api.get<Rules>('/api/defects/rules')).data,
   parameterSets: async (): Promise<ParameterSet[]> => (await api.get<ParameterSet[]>('/api/defects/parameter-sets')).data,
   screens: async (p: { q?: string; band?: string; kind?: string; page: number; size?: number }): Promise<Page<Screen>> =>

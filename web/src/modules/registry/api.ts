@@ -87,7 +87,7 @@ export interface PersonLink {
   kind: 'MOTHER' | 'CHILD' | 'PARTNER'
   personId: string
   fullName: string
-  birthDate?: string | null
+  birthDate: string
   sex: 'F' | 'M'
 }
 

@@ -55,12 +55,24 @@ public class BulkImport {
         t.setDaemon(true);
         return t;
     });
-    /** Reads and splits the next file while the current one is written. */
+    /** Reads and splits the next files while the current ones are written. */
     private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fhir-bulk-read");
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Bundles that stand on their own are written side by side, one transaction each, so that both
+     * cores work: while PostgreSQL stores one bundle's rows, the other bundle is routed in Java (issue 16 §8).
+     * A woman's bundles go to the same lane, in file order.
+     */
+    private static final int WRITERS = 2;
+    private final ExecutorService[] writers = java.util.stream.IntStream.range(0, WRITERS)
+            .mapToObj(n -> Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "fhir-bulk-write-" + n);
+                t.setDaemon(true);
+                return t;
+            })).toArray(ExecutorService[]::new);
 
     BulkImport(JdbcClient jdbc, TransactionImport transactions, TransactionTemplate tx,
                @org.springframework.beans.factory.annotation.Value("${fuyou.import.upload-dir:./data/imports}") Path uploads) {
@@ -159,7 +171,18 @@ public class BulkImport {
      * each Bundle line on its own) — done one file ahead, in another thread, while the previous
      * file's transactions are written — or the reason it cannot be read.
      */
-    private record Parsed(Path file, String name, long size, boolean done, List<List<IncomingResource>> units, String reason) {}
+    private record Parsed(Path file, String name, long size, boolean done, List<List<IncomingResource>> units, String reason) {
+
+        /**
+         * The lane of a Bundle whose every patient reference points into the Bundle itself (its woman's
+         * source id, so her bundles stay in order), or -1 when the file needs what earlier files
+         * imported (NDJSON, references to Patients of other bundles) and is written after them, alone.
+         */
+        int lane(int lanes) {
+            if (reason != null || units.size() != 1 || file.toString().endsWith(".ndjson")) return -1;
+            return IncomingBundles.standsAlone(units.get(0)).map(key -> Math.floorMod((key.isEmpty() ? name : key).hashCode(), lanes)).orElse(-1);
+        }
+    }
 
     private Parsed parse(Path directory, Path f, java.util.Set<String> done) {
         String name = directory.relativize(f).toString();
@@ -184,41 +207,38 @@ public class BulkImport {
 
     private void run(UUID job, Path directory, List<Path> files, Consumer<Job> progress) {
         long t0 = System.nanoTime();
-        Map<String, UUID> refs = new HashMap<>();
+        Actor actor = CurrentActor.get();
+        Map<String, UUID> refs = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.ArrayDeque<java.util.concurrent.Future<?>> writing = new java.util.ArrayDeque<>();
         try {
             java.util.Set<String> done = new java.util.HashSet<>(jdbc.sql("""
                     select fi.file_name || '|' || fi.size_bytes from import_file fi join import_job j on j.id = fi.job_id
                      where j.directory = ? and fi.status = 'DONE'""")
                     .param(directory.toAbsolutePath().toString()).query(String.class).list());
-            java.util.concurrent.Future<Parsed> next = files.isEmpty() ? null : reader.submit(() -> parse(directory, files.get(0), done));
+            java.util.ArrayDeque<java.util.concurrent.Future<Parsed>> ahead = new java.util.ArrayDeque<>();
+            int nextToRead = 0;
             for (int i = 0; i < files.size(); i++) {
-                Parsed f = next.get();
-                if (i + 1 < files.size()) {
-                    Path following = files.get(i + 1);
-                    next = reader.submit(() -> parse(directory, following, done));
+                while (nextToRead < files.size() && ahead.size() <= WRITERS) {
+                    Path f = files.get(nextToRead++);
+                    ahead.add(reader.submit(() -> parse(directory, f, done)));
                 }
+                Parsed f = ahead.poll().get();
                 if (f.done()) {
                     bump(job, 1, 0, 0);
                     continue;
                 }
-                int resources = 0;
-                String reason = f.reason();
-                if (reason == null) {
-                    try {
-                        for (List<IncomingResource> unit : f.units()) resources += importEntries(job, unit, refs);
-                    } catch (BaseServerResponseException e) {
-                        reason = e.getMessage() + diagnostics(e);
-                    } catch (ApiException e) {
-                        reason = e.getMessage();
-                    } catch (RuntimeException e) {
-                        reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    }
+                int lane = f.lane(WRITERS);
+                if (lane < 0) {
+                    // It may name Patients imported by earlier files: those are written first.
+                    while (!writing.isEmpty()) writing.poll().get();
+                    importFile(job, f, refs, progress);
+                } else {
+                    writing.add(writers[lane].submit(() -> runAs(actor, () -> importFile(job, f, refs, progress))));
+                    // Parsed files wait in memory for their lane: a few per lane at most.
+                    while (writing.size() > 2 * WRITERS) writing.poll().get();
                 }
-                jdbc.sql("insert into import_file (job_id, file_name, size_bytes, status, resources, reason) values (?, ?, ?, ?, ?, ?)")
-                        .params(job, f.name(), f.size(), reason == null ? "DONE" : "REJECTED", resources, reason).update();
-                bump(job, 1, reason == null ? 0 : 1, resources);
-                progress.accept(job(job));
             }
+            while (!writing.isEmpty()) writing.poll().get();
             double seconds = (System.nanoTime() - t0) / 1e9;
             Job j = job(job);
             jdbc.sql("update import_job set status = 'DONE', finished_at = now(), message = ? where id = ?")
@@ -226,8 +246,30 @@ public class BulkImport {
                     .update();
         } catch (Exception e) {
             log.error("bulk import {} failed", job, e);
+            for (var w : writing) w.cancel(false);
             jdbc.sql("update import_job set status = 'FAILED', finished_at = now(), message = ? where id = ?").params(e.toString(), job).update();
         }
+    }
+
+    /** One file's transactions (a rejected one rolls back alone), its row in the job, the job's counts. */
+    private void importFile(UUID job, Parsed f, Map<String, UUID> refs, Consumer<Job> progress) {
+        int resources = 0;
+        String reason = f.reason();
+        if (reason == null) {
+            try {
+                for (List<IncomingResource> unit : f.units()) resources += importEntries(job, unit, refs);
+            } catch (BaseServerResponseException e) {
+                reason = e.getMessage() + diagnostics(e);
+            } catch (ApiException e) {
+                reason = e.getMessage();
+            } catch (RuntimeException e) {
+                reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+        jdbc.sql("insert into import_file (job_id, file_name, size_bytes, status, resources, reason) values (?, ?, ?, ?, ?, ?)")
+                .params(job, f.name(), f.size(), reason == null ? "DONE" : "REJECTED", resources, reason).update();
+        bump(job, 1, reason == null ? 0 : 1, resources);
+        progress.accept(job(job));
     }
 
     /** One Bundle (transaction, batch or collection) read as a stream, or a single resource: one database transaction. */

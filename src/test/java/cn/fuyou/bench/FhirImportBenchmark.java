@@ -35,11 +35,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *        -Dexec.args="-cp %classpath cn.fuyou.bench.FhirImportBenchmark target/synthea-100/fhir"
  * </pre>
  * It starts fuyou in this process (demo profile, its own embedded PostgreSQL under target/, any free ports).
+ * A second directory (other women: {@code tools/synthea-women target/synthea-warm 100 8}) is imported first and
+ * not measured, so the figure is a running server's, not the JIT compiler's first look at the import's code.
  */
 public final class FhirImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path workload = Path.of(args.length > 0 ? args[0] : "target/synthea-100/fhir");
+        Path warmUp = args.length > 1 ? Path.of(args[1]) : null;
         if (!Files.isDirectory(workload)) throw new IllegalStateException("no workload at " + workload + ": run tools/synthea-women target/synthea-100 100");
         Path data = Path.of("target", "bench-pg-fhir");
         BenchServer.deleteTree(data);
@@ -59,6 +62,12 @@ public final class FhirImportBenchmark {
             // The FHIR validator loads the R4 profiles in the background after start: not part of the import's cost.
             while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("fhir-validator-warm-up") && t.isAlive())) {
                 Thread.sleep(200);
+            }
+            if (warmUp != null) {
+                long w0 = System.nanoTime();
+                BulkImport.Job w = imports.runNow(warmUp, actor, j -> { });
+                System.out.printf("warm-up (not measured): %s, %,d resources in %.1f s%n", warmUp, w.resourcesDone(), (System.nanoTime() - w0) / 1e9);
+                jitQuiet();
             }
             System.out.printf("machine: %d cores, load average before the import %s%n", Runtime.getRuntime().availableProcessors(), load());
             double jvm0 = jvmCpuSeconds(), pg0 = postgresCpuSeconds(data);
@@ -87,7 +96,8 @@ public final class FhirImportBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://localhost:" + port + "/fhir/";
             for (String what : List.of("Patient/%s/$everything", "Observation?patient=%s")) {
-                for (int i = 0; i < 50; i++) get(http, base + what.formatted(women.get(i % women.size())), token); // warm-up
+                for (int i = 0; i < (warmUp != null ? 1000 : 50); i++) get(http, base + what.formatted(women.get(i % women.size())), token); // warm-up
+                if (warmUp != null) jitQuiet();
                 List<Double> ms = new ArrayList<>();
                 for (int i = 0; i < 500; i++) {
                     long s = System.nanoTime();
@@ -102,6 +112,22 @@ public final class FhirImportBenchmark {
             app.close();
         }
         System.exit(0);
+    }
+
+    /**
+     * Waits (at most 60 s) until the JIT compiler has been nearly idle for two seconds: a running server's
+     * state, not its first minutes, in which the compiler takes one of the two cores.
+     */
+    private static void jitQuiet() throws InterruptedException {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long deadline = System.currentTimeMillis() + 60_000, quietSince = System.currentTimeMillis(), last = jit.getTotalCompilationTime();
+        while (System.currentTimeMillis() < deadline && System.currentTimeMillis() - quietSince < 2_000) {
+            Thread.sleep(250);
+            long now = jit.getTotalCompilationTime();
+            if (now - last > 25) quietSince = System.currentTimeMillis();
+            last = now;
+        }
+        System.out.printf("JIT compiler quiet (%.1f s compiling so far)%n", jit.getTotalCompilationTime() / 1e3);
     }
 
     private static String load() throws Exception {

@@ -38,6 +38,7 @@ class FhirServer {
         server.registerProvider(transactions);
         server.registerProvider(everything);
         server.registerInterceptor(new FhirErrors());
+        server.registerInterceptor(new WholeResponseWrites());
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setDefaultPrettyPrint(false);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(200);

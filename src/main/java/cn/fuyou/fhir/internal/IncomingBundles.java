@@ -87,6 +87,27 @@ public final class IncomingBundles {
         return new IncomingResource(index, null, routing.path("resourceType").asText(null), routing.path("id").asText(null), routing, text, elements);
     }
 
+    /**
+     * When every patient reference of the entries points at a Patient of the entries themselves, the
+     * first Patient's source id (or full URL; "" when there is no Patient): the entries can be imported
+     * without what other bundles import. Empty when they need another bundle's Patient.
+     */
+    public static java.util.Optional<String> standsAlone(List<IncomingResource> entries) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        String first = null;
+        for (IncomingResource e : entries) {
+            if (!"Patient".equals(e.type())) continue;
+            if (e.fullUrl() != null) own.add(e.fullUrl());
+            if (e.sourceId() != null) own.add("Patient/" + e.sourceId());
+            if (first == null) first = e.sourceId() != null ? e.sourceId() : e.fullUrl();
+        }
+        for (IncomingResource e : entries) {
+            String ref = "Patient".equals(e.type()) ? null : e.patientReference();
+            if (ref != null && !own.contains(ref)) return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(first == null ? "" : first);
+    }
+
     /** Resources read one by one (NDJSON lines). */
     public static List<IncomingResource> resources(List<JsonNode> resources) {
         List<IncomingResource> out = new ArrayList<>();

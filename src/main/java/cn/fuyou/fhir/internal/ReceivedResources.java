@@ -79,13 +79,13 @@ public class ReceivedResources {
         String by = CurrentActor.get().username();
         int stored = jdbc.sql("""
                 insert into received_resource (id, resource_type, source_id, person_id, codes, effective, resource, import_job_id, received_by)
-                select id, type, source, person, codes::text[], eff, doc::jsonb, ?, ?
+                select id, type, source, person, codes::text[], eff, doc::json, ?, ?
                   from unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::timestamptz[], ?::text[])
                        as t (id, type, source, person, codes, eff, doc)
                 on conflict (person_id, resource_type, source_id) do update
                    set resource = excluded.resource, codes = excluded.codes, effective = excluded.effective,
                        last_updated = now(), import_job_id = excluded.import_job_id, received_by = excluded.received_by
-                 where received_resource.resource is distinct from excluded.resource""")
+                 where received_resource.resource::text is distinct from excluded.resource::text""")
                 .params(importJob, by, ids, types, sources, persons, codes, effective, json)
                 .update();
         perPerson.forEach((person, count) -> audit.record(AuditRecord.write("RECEIVE", "ReceivedResource", person, person,

@@ -19,3 +19,12 @@ export function ageOf(birthDate: string | null | undefined, lang: string): strin
   const y = Math.floor(months / 12)
   return lang === 'en' ? `${y} y` : `${y}岁`
 }
+
+/**
+ * An indicator's figure as the server rounded it, shown with exactly its precision (the decimals its catalogue entry
+ * declares, which the server sends beside the value: 62.5 at 1 → "62.5", 62 at 1 → "62.0"); "—" when there is none.
+ */
+export function figureText(v: number | null | undefined, precision: number): string {
+  if (v === null || v === undefined) return '—'
+  return Number(v).toLocaleString(undefined, { minimumFractionDigits: precision, maximumFractionDigits: precision })
+}

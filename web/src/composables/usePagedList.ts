@@ -2,11 +2,15 @@ import { computed, onMounted, reactive, ref, shallowRef, type UnwrapRef } from '
 import { useI18n } from 'vue-i18n'
 import { toastProblem, type Page } from '../api'
 
-export interface PagedListOptions {
+export interface PagedListOptions<F> {
   /** Rows per page (default 20). */
   size?: number
   /** Load page 0 when the component mounts (default true). */
   immediate?: boolean
+  /** The message key of the empty text when no filter narrows the list (default `common.empty`). */
+  empty?: string
+  /** The filters that narrow the list, for the empty text (default all; a status shown by default may be left out). */
+  narrowing?: (keyof F)[]
 }
 
 /**
@@ -28,7 +32,7 @@ export interface PagedListOptions {
 export function usePagedList<T, F extends object>(
   fetch: (filter: UnwrapRef<F>, page: number, size: number) => Promise<Page<T>>,
   initial: F,
-  options: PagedListOptions = {}
+  options: PagedListOptions<F> = {}
 ) {
   const { t } = useI18n()
   const size = options.size ?? 20
@@ -38,11 +42,13 @@ export function usePagedList<T, F extends object>(
   let latest = 0
 
   const rows = computed<T[]>(() => page.value?.items ?? [])
-  /** Any filter value chosen (a non-empty string, true, a number or a non-empty array). */
+  /** Any narrowing filter value chosen (a non-empty string, true, a number or a non-empty array). */
   const filtered = computed(() =>
-    Object.values(filter as object).some((v) => (Array.isArray(v) ? v.length > 0 : v !== '' && v !== null && v !== undefined && v !== false))
+    Object.entries(filter as object)
+      .filter(([k]) => !options.narrowing || options.narrowing.includes(k as keyof F))
+      .some(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '' && v !== null && v !== undefined && v !== false))
   )
-  const emptyText = computed(() => (filtered.value ? t('common.emptyFiltered') : t('common.empty')))
+  const emptyText = computed(() => (filtered.value ? t('common.emptyFiltered') : t(options.empty ?? 'common.empty')))
 
   async function load(n = 0): Promise<void> {
     const mine = ++latest

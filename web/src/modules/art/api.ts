@@ -55,7 +55,7 @@ export interface Counts {
 }
 export type Rates = Record<string, number | null>
 export interface OutcomeGroup { key: string; counts: Counts; rates: Rates }
-export interface Definition { code: string; numerator: string; denominator: string }
+export interface Definition { code: string; numerator: string; denominator: string; multiplier: number; precision: number }
 export interface OutcomeReport {
   countingVersion: string; institution?: InstitutionRef; years: number[]; protocols: string[]; byAgeBand: OutcomeGroup[]; byYear: OutcomeGroup[]
   byCycleType: OutcomeGroup[]; byProtocol: OutcomeGroup[]; definitions: Definition[]

@@ -68,6 +68,8 @@ export interface CatalogueIndicator {
   denominator: string
   multiplier: number
   unit: string
+  /** Decimals the figures are given to and shown with. */
+  precision: number
   source?: string | null
   group: string
   order: number
@@ -93,6 +95,8 @@ export interface Figure {
   denominator: number
   value: number | null
   unit: string
+  /** Decimals `value` is given to and shown with. */
+  precision: number
 }
 
 /** `IndicatorReports.Overview`. */
@@ -122,6 +126,8 @@ export interface Breakdown {
   nameZh: string
   nameEn: string
   unit: string
+  /** Decimals every row's value is given to and shown with. */
+  precision: number
   area: string
   from: string
   to: string
@@ -137,6 +143,8 @@ export interface AnnualColumn {
   nameZh: string
   nameEn: string
   unit?: string | null
+  /** An indicator column's decimals (absent for a count column). */
+  precision?: number | null
 }
 
 /** `AnnualReports.TableRow`: one area's values, in the columns' order (null: not computable). */

@@ -1,8 +1,9 @@
 package cn.fuyou.art;
 
+import cn.fuyou.reporting.IndicatorCatalogue;
+import cn.fuyou.reporting.IndicatorPrecision;
 import cn.fuyou.shared.InvalidFieldException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -79,21 +80,33 @@ public final class ArtOutcomeCounting {
         ART_EMBRYO_TRANSFERRED, ART_GESTATIONAL_SAC
     }
 
-    /** One {@code ART_*} indicator: numerator measure ÷ denominator measure × 100. */
-    public record Definition(String code, Measure numerator, Measure denominator) {}
+    /**
+     * One {@code ART_*} indicator: numerator measure ÷ denominator measure × multiplier, to {@code precision} decimals —
+     * the multiplier and precision as {@code indicators/art.json} declares them, the same the statistics pages use.
+     */
+    public record Definition(String code, Measure numerator, Measure denominator, long multiplier, int precision) {}
+
+    /** This module's catalogue file, read once: where each rate's multiplier and precision are declared. */
+    private static final IndicatorCatalogue DECLARED = IndicatorCatalogue.merge(List.of(IndicatorCatalogue.readResource("/indicators/art.json")));
 
     /** §8: every ART_* code of indicators.md, in the order they are shown. */
     public static final List<Definition> INDICATORS = List.of(
-            new Definition("ART_CPR_PER_CYCLE", Measure.ART_CLINICAL_PREGNANCY, Measure.ART_CYCLE),
-            new Definition("ART_CPR_PER_RETRIEVAL", Measure.ART_CLINICAL_PREGNANCY_OF_RETRIEVAL, Measure.ART_RETRIEVAL),
-            new Definition("ART_CPR_PER_TRANSFER", Measure.ART_CLINICAL_PREGNANCY, Measure.ART_TRANSFER),
-            new Definition("ART_LBR_PER_CYCLE", Measure.ART_DELIVERY, Measure.ART_CYCLE),
-            new Definition("ART_LBR_PER_RETRIEVAL", Measure.ART_DELIVERY_OF_RETRIEVAL, Measure.ART_RETRIEVAL),
-            new Definition("ART_LBR_PER_TRANSFER", Measure.ART_DELIVERY, Measure.ART_TRANSFER),
-            new Definition("ART_CUMULATIVE_LBR", Measure.ART_CUMULATIVE_DELIVERY, Measure.ART_FRESH_CYCLE),
-            new Definition("ART_IMPLANTATION", Measure.ART_GESTATIONAL_SAC, Measure.ART_EMBRYO_TRANSFERRED),
-            new Definition("ART_MULTIPLE", Measure.ART_MULTIPLE_DELIVERY, Measure.ART_DELIVERY),
-            new Definition("ART_OHSS", Measure.ART_OHSS_CYCLE, Measure.ART_FRESH_CYCLE));
+            define("ART_CPR_PER_CYCLE", Measure.ART_CLINICAL_PREGNANCY, Measure.ART_CYCLE),
+            define("ART_CPR_PER_RETRIEVAL", Measure.ART_CLINICAL_PREGNANCY_OF_RETRIEVAL, Measure.ART_RETRIEVAL),
+            define("ART_CPR_PER_TRANSFER", Measure.ART_CLINICAL_PREGNANCY, Measure.ART_TRANSFER),
+            define("ART_LBR_PER_CYCLE", Measure.ART_DELIVERY, Measure.ART_CYCLE),
+            define("ART_LBR_PER_RETRIEVAL", Measure.ART_DELIVERY_OF_RETRIEVAL, Measure.ART_RETRIEVAL),
+            define("ART_LBR_PER_TRANSFER", Measure.ART_DELIVERY, Measure.ART_TRANSFER),
+            define("ART_CUMULATIVE_LBR", Measure.ART_CUMULATIVE_DELIVERY, Measure.ART_FRESH_CYCLE),
+            define("ART_IMPLANTATION", Measure.ART_GESTATIONAL_SAC, Measure.ART_EMBRYO_TRANSFERRED),
+            define("ART_MULTIPLE", Measure.ART_MULTIPLE_DELIVERY, Measure.ART_DELIVERY),
+            define("ART_OHSS", Measure.ART_OHSS_CYCLE, Measure.ART_FRESH_CYCLE));
+
+    private static Definition define(String code, Measure numerator, Measure denominator) {
+        IndicatorCatalogue.Indicator declared = DECLARED.indicator(code)
+                .orElseThrow(() -> new IllegalStateException("indicators/art.json does not declare " + code));
+        return new Definition(code, numerator, denominator, declared.multiplier(), declared.precision());
+    }
 
     /**
      * One cycle as an extract gives it (the calculator's request element). {@code kind} FRESH or FROZEN;
@@ -203,19 +216,17 @@ public final class ArtOutcomeCounting {
         return groups;
     }
 
-    /** Every ART_* rate over summed measures: percent rounded half-up to 1 decimal, null when the denominator is 0. */
+    /**
+     * Every ART_* rate over summed measures, rounded by {@link IndicatorPrecision} to the declared precision (§8: percent,
+     * half-up to 1 decimal); null when the denominator is 0.
+     */
     public static Map<String, BigDecimal> rates(Map<Measure, Long> counts) {
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
         for (Definition d : INDICATORS) {
-            rates.put(d.code(), rate(counts.getOrDefault(d.numerator(), 0L), counts.getOrDefault(d.denominator(), 0L)));
+            rates.put(d.code(), IndicatorPrecision.value(counts.getOrDefault(d.numerator(), 0L), counts.getOrDefault(d.denominator(), 0L),
+                    d.multiplier(), d.precision()));
         }
         return rates;
-    }
-
-    public static BigDecimal rate(long numerator, long denominator) {
-        if (denominator == 0) return null;
-        return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
     }
 
     /** Refuses an impossible cohort, naming the first offending field as {@code cycles[i].field}. */

@@ -2,6 +2,8 @@ package cn.fuyou.criticalcare;
 
 import cn.fuyou.registry.Area;
 import cn.fuyou.registry.Areas;
+import cn.fuyou.reporting.IndicatorCatalogue;
+import cn.fuyou.reporting.IndicatorPrecision;
 import cn.fuyou.reporting.MeasureCounts;
 import cn.fuyou.shared.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,13 @@ public class CriticalCareStatistics {
     private final Areas areas;
     private final DeathReports deathReports;
     private final JsonNode catalogue;
+    private final IndicatorCatalogue indicators;
 
-    CriticalCareStatistics(MeasureCounts counts, Areas areas, DeathReports deathReports) {
+    CriticalCareStatistics(MeasureCounts counts, Areas areas, DeathReports deathReports, IndicatorCatalogue indicators) {
         this.counts = counts;
         this.areas = areas;
         this.deathReports = deathReports;
+        this.indicators = indicators;
         try (InputStream in = getClass().getResourceAsStream("/indicators/criticalcare.json")) {
             this.catalogue = new ObjectMapper().readTree(in);
         } catch (IOException e) {
@@ -59,8 +62,7 @@ public class CriticalCareStatistics {
         for (JsonNode i : catalogue.path("indicators")) {
             long num = counts.count(i.path("numerator").asText(), scope, from, to);
             long den = counts.count(i.path("denominator").asText(), scope, from, to);
-            BigDecimal value = den == 0 ? null : BigDecimal.valueOf(num).multiply(BigDecimal.valueOf(i.path("multiplier").asLong()))
-                    .divide(BigDecimal.valueOf(den), 2, RoundingMode.HALF_UP);
+            BigDecimal value = IndicatorPrecision.value(num, den, indicators.indicator(i.path("code").asText()).orElseThrow());
             out.add(new Indicator(i.path("code").asText(), i.path("nameZh").asText(), i.path("nameEn").asText(),
                     i.path("numerator").asText(), i.path("denominator").asText(), num, den, value, i.path("unit").asText()));
         }

@@ -3,6 +3,7 @@ package cn.fuyou.defects;
 import cn.fuyou.registry.Area;
 import cn.fuyou.reporting.IndicatorCatalogue;
 import cn.fuyou.reporting.IndicatorFigures;
+import cn.fuyou.reporting.IndicatorPrecision;
 import cn.fuyou.reporting.StatsAccess;
 import cn.fuyou.reporting.StatsScope;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public class DefectStatistics {
     Statistics compute(StatsScope scope) {
         IndicatorCatalogue cat = figures.catalogue();
         List<IndicatorCatalogue.Indicator> headline = HEADLINE.stream().map(c -> cat.indicator(c).orElseThrow()).toList();
+        IndicatorCatalogue.Indicator prevalence = headline.get(0); // every breakdown is a prevalence: its multiplier and precision
         Set<String> measures = new LinkedHashSet<>(IndicatorFigures.measuresOf(headline));
         for (String c : policy.rules().categories().keySet()) measures.add("BIRTH_DEFECT_CASE_" + c);
         for (String g : DefectFacts.AGE_GROUPS) {
@@ -71,12 +73,12 @@ public class DefectStatistics {
         List<IndicatorFigures.Figure> top = headline.stream().map(i -> figures.figure(i, counts)).toList();
         long births = counts.getOrDefault("PERINATAL_BIRTH", 0L);
         List<Rate> byCategory = new ArrayList<>();
-        policy.rules().categories().values().forEach(c -> byCategory.add(rate(c.code(), c.nameZh(), c.nameEn(),
+        policy.rules().categories().values().forEach(c -> byCategory.add(rate(prevalence, c.code(), c.nameZh(), c.nameEn(),
                 counts.getOrDefault("BIRTH_DEFECT_CASE_" + c.code(), 0L), births)));
         List<Rate> byAge = new ArrayList<>();
         for (int i = 0; i < DefectFacts.AGE_GROUPS.size(); i++) {
             String g = DefectFacts.AGE_GROUPS.get(i);
-            byAge.add(rate(g, AGE_NAMES[i][0], AGE_NAMES[i][1], counts.getOrDefault("BIRTH_DEFECT_CASE_MAGE_" + g, 0L),
+            byAge.add(rate(prevalence, g, AGE_NAMES[i][0], AGE_NAMES[i][1], counts.getOrDefault("BIRTH_DEFECT_CASE_MAGE_" + g, 0L),
                     counts.getOrDefault("PERINATAL_BIRTH_MAGE_" + g, 0L)));
         }
         Set<String> pair = Set.of("BIRTH_DEFECT_CASE", "PERINATAL_BIRTH");
@@ -85,7 +87,7 @@ public class DefectStatistics {
         for (LocalDate m = scope.from().withDayOfMonth(1); !m.isAfter(scope.to()); m = m.plusMonths(1)) {
             String key = m.toString().substring(0, 7);
             var c = months.getOrDefault(key, Map.of());
-            byMonth.add(rate(key, key, key, c.getOrDefault("BIRTH_DEFECT_CASE", 0L), c.getOrDefault("PERINATAL_BIRTH", 0L)));
+            byMonth.add(rate(prevalence, key, key, key, c.getOrDefault("BIRTH_DEFECT_CASE", 0L), c.getOrDefault("PERINATAL_BIRTH", 0L)));
         }
         var areas = figures.countsBy(IndicatorFigures.By.AREA, pair, scope);
         List<Rate> byDistrict = new ArrayList<>();
@@ -96,14 +98,14 @@ public class DefectStatistics {
                 cases += c.getOrDefault("BIRTH_DEFECT_CASE", 0L);
                 b += c.getOrDefault("PERINATAL_BIRTH", 0L);
             }
-            byDistrict.add(rate(part.code(), part.nameZh(), part.nameEn(), cases, b));
+            byDistrict.add(rate(prevalence, part.code(), part.nameZh(), part.nameEn(), cases, b));
         }
         Area a = access.area(scope.area());
         return new Statistics(a.code(), a.nameZh(), a.nameEn(), scope.from(), scope.to(), cat.edition(), top, byCategory, byAge, byMonth, byDistrict);
     }
 
-    private static Rate rate(String key, String zh, String en, long cases, long births) {
-        return new Rate(key, zh, en, cases, births, IndicatorFigures.value(cases, births, 10_000));
+    private static Rate rate(IndicatorCatalogue.Indicator prevalence, String key, String zh, String en, long cases, long births) {
+        return new Rate(key, zh, en, cases, births, IndicatorPrecision.value(cases, births, prevalence));
     }
 
     /** The quarterly surveillance table of an area: perinatal births and defects by maternal age group, defects by category and district. */

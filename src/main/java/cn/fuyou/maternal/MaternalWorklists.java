@@ -274,42 +274,6 @@ public class MaternalWorklists {
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
-    // ---- dashboard ----------------------------------------------------------------------------
-
-    public record Dashboard(long openPregnancies, Map<String, Long> byColour, long purple, long overdueContacts,
-                            long dueContacts, long openCases, long overdueGradingTasks, long deliveriesThisMonth,
-                            List<Map<String, Object>> gradingsByMonth) {}
-
-    public Dashboard dashboard() {
-        UUID institution = CurrentActor.get().institutionId();
-        Map<String, Long> byColour = new java.util.LinkedHashMap<>();
-        for (RiskColour c : RiskColour.values()) byColour.put(c.name(), 0L);
-        jdbc.sql("select coalesce(colour, 'GREEN'), count(*) from pregnancy where care_institution_id = ? and status = 'OPEN' group by 1")
-                .param(institution).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
-                .forEach(e -> byColour.put(e.getKey(), e.getValue()));
-        long open = byColour.values().stream().mapToLong(Long::longValue).sum();
-        long purple = jdbc.sql("select count(*) from pregnancy where care_institution_id = ? and status = 'OPEN' and purple")
-                .param(institution).query(Long.class).single();
-        var antenatal = antenatal(institution, cn.fuyou.shared.ChinaTime.today(clock));
-        long overdue = antenatal.stream().filter(i -> "OVERDUE".equals(i.status())).count();
-        long openCases = jdbc.sql("""
-                select count(*) from high_risk_case c join pregnancy p on p.id = c.pregnancy_id
-                 where c.status = 'OPEN' and (p.care_institution_id = ? or c.reported_to_institution_id = ?)""")
-                .params(institution, institution).query(Long.class).single();
-        long overdueTasks = jdbc.sql("select count(*) from grading_task where institution_id = ? and status = 'OPEN' and due_on < ?")
-                .params(institution, cn.fuyou.shared.ChinaTime.today(clock)).query(Long.class).single();
-        long deliveries = jdbc.sql("select count(*) from delivery where institution_id = ? and delivered_at >= date_trunc('month', now())")
-                .param(institution).query(Long.class).single();
-        var byMonth = jdbc.sql("""
-                select to_char(date_trunc('month', g.assessed_on), 'YYYY-MM') as month, g.colour, count(*) as n
-                  from risk_grading g where g.institution_id = ? and g.assessed_on >= ?::date - interval '12 months'
-                 group by 1, 2 order by 1, 2""")
-                .params(institution, cn.fuyou.shared.ChinaTime.today(clock))
-                .query((rs, n) -> Map.<String, Object>of("month", rs.getString(1), "colour", rs.getString(2), "count", rs.getLong(3)))
-                .list();
-        return new Dashboard(open, byColour, purple, overdue, antenatal.size() - overdue, openCases, overdueTasks, deliveries, byMonth);
-    }
-
     private static int colourRank(String colour) {
         return colour == null ? 0 : RiskColour.valueOf(colour).ordinal() + 1;
     }

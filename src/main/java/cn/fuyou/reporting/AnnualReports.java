@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +33,8 @@ public class AnnualReports {
 
     public enum Kind { MATERNAL, CHILD }
 
-    public record Column(String key, String nameZh, String nameEn, String unit) {}
+    /** @param unit, precision an indicator's unit and decimals; null for a count column */
+    public record Column(String key, String nameZh, String nameEn, String unit, Integer precision) {}
 
     public record TableRow(String area, String nameZh, String nameEn, List<Object> values) {}
 
@@ -74,12 +76,12 @@ public class AnnualReports {
         List<Column> columns = new ArrayList<>();
         for (String b : bases) {
             var m = cat.measure(b).orElseThrow();
-            columns.add(new Column(b, m.nameZh(), m.nameEn(), null));
+            columns.add(new Column(b, m.nameZh(), m.nameEn(), null, null));
         }
         for (var i : indicators) {
             var m = cat.measure(i.numerator()).orElseThrow();
-            columns.add(new Column(i.numerator(), m.nameZh(), m.nameEn(), null));
-            columns.add(new Column(i.code(), i.nameZh() + "(" + i.unit() + ")", i.nameEn() + " (" + i.unit() + ")", i.unit()));
+            columns.add(new Column(i.numerator(), m.nameZh(), m.nameEn(), null, null));
+            columns.add(new Column(i.code(), i.nameZh() + "(" + i.unit() + ")", i.nameEn() + " (" + i.unit() + ")", i.unit(), i.precision()));
         }
         Set<String> measures = new LinkedHashSet<>(bases);
         measures.addAll(IndicatorFigures.measuresOf(indicators));
@@ -103,12 +105,12 @@ public class AnnualReports {
         for (var i : indicators) {
             long num = c.getOrDefault(i.numerator(), 0L), den = c.getOrDefault(i.denominator(), 0L);
             v.add(num);
-            v.add(IndicatorFigures.value(num, den, i.multiplier()));
+            v.add(IndicatorPrecision.value(num, den, i));
         }
         return v;
     }
 
-    /** The table as a real .xlsx (streaming), zh-CN headings, counts as numbers. */
+    /** The table as a real .xlsx (streaming), zh-CN headings, counts as numbers, each rate shown to its indicator's precision. */
     public void writeXlsx(Table t, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet(t.kind().equals("MATERNAL") ? "孕产妇保健" : "7岁以下儿童保健");
@@ -117,8 +119,7 @@ public class AnnualReports {
             CellStyle head = wb.createCellStyle();
             head.setFont(bold);
             head.setWrapText(true);
-            CellStyle rate = wb.createCellStyle();
-            rate.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            Map<Integer, CellStyle> rateStyles = new HashMap<>();
             String title = t.areaNameZh() + " " + t.year() + "统计年度（" + t.from() + "至" + t.to() + "）"
                     + (t.kind().equals("MATERNAL") ? "孕产妇保健和健康情况年报表" : "7岁以下儿童保健和健康情况年报表");
             Row r0 = sheet.createRow(0);
@@ -143,7 +144,10 @@ public class AnnualReports {
                     Object v = row.values().get(c);
                     var cell = x.createCell(c + 1);
                     if (v instanceof Long n) cell.setCellValue(n);
-                    else if (v instanceof BigDecimal d) { cell.setCellValue(d.doubleValue()); cell.setCellStyle(rate); }
+                    else if (v instanceof BigDecimal d) {
+                        cell.setCellValue(d.doubleValue());
+                        cell.setCellStyle(rateStyles.computeIfAbsent(t.columns().get(c).precision(), p -> rateStyle(wb, p)));
+                    }
                     else cell.setCellValue("—");
                 }
             }
@@ -152,5 +156,11 @@ public class AnnualReports {
             wb.write(out);
             wb.dispose();
         }
+    }
+
+    private static CellStyle rateStyle(SXSSFWorkbook wb, int precision) {
+        CellStyle style = wb.createCellStyle();
+        style.setDataFormat(wb.createDataFormat().getFormat(IndicatorPrecision.spreadsheetFormat(precision)));
+        return style;
     }
 }

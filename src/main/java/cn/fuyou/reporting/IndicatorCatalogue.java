@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * The indicator catalogue: every module's {@code indicators/<module>.json} merged. An indicator is
- * the facts of one numerator measure over the facts of one denominator measure times a multiplier.
+ * the facts of one numerator measure over the facts of one denominator measure times a multiplier,
+ * shown to its precision (decimals: declared, else {@link IndicatorPrecision#DEFAULT}).
  * A code declared twice (in one file or two) or an indicator over an undeclared measure is refused
  * when the catalogue is built, so a bad file stops the start instead of giving wrong figures.
  */
@@ -24,13 +25,14 @@ public final class IndicatorCatalogue {
     public record Measure(String code, String nameZh, String nameEn, String definition) {}
 
     public record Indicator(String code, String nameZh, String nameEn, String numerator, String denominator, long multiplier,
-                            String unit, String source, String group, int order, String module, String edition) {}
+                            String unit, int precision, String source, String group, int order, String module, String edition) {}
 
     /** One catalogue file as written. */
     public record CatalogueFile(String module, String edition, List<Measure> measures, List<IndicatorEntry> indicators) {}
 
+    /** @param precision decimals the figure is shown with; null: {@link IndicatorPrecision#DEFAULT} */
     public record IndicatorEntry(String code, String nameZh, String nameEn, String numerator, String denominator, long multiplier,
-                                 String unit, String source, String group, Integer order) {}
+                                 String unit, Integer precision, String source, String group, Integer order) {}
 
     private static final Map<String, Long> UNITS = Map.of("%", 100L, "‰", 1000L, "1/10000", 10_000L, "1/100000", 100_000L);
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -53,6 +55,16 @@ public final class IndicatorCatalogue {
                     f.indicators() == null ? List.of() : f.indicators());
         } catch (IOException e) {
             throw new IllegalStateException("indicator catalogue " + name + " unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** One catalogue file from the classpath, e.g. {@code /indicators/art.json}. */
+    public static CatalogueFile readResource(String path) {
+        try (InputStream in = IndicatorCatalogue.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("indicator catalogue " + path + " not found");
+            return read(in, path);
+        } catch (IOException e) {
+            throw new IllegalStateException("indicator catalogue " + path + " unreadable: " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +106,11 @@ public final class IndicatorCatalogue {
                     throw new IllegalStateException("indicator catalogue: " + e.code() + " unit " + e.unit() + " does not match multiplier " + e.multiplier());
                 }
                 if (e.nameZh() == null || e.nameEn() == null) throw new IllegalStateException("indicator catalogue: " + e.code() + " needs nameZh and nameEn");
-                all.add(new Indicator(e.code(), e.nameZh(), e.nameEn(), e.numerator(), e.denominator(), e.multiplier(), e.unit(),
+                int precision = e.precision() == null ? IndicatorPrecision.DEFAULT : e.precision();
+                if (precision < 0 || precision > IndicatorPrecision.MAX) {
+                    throw new IllegalStateException("indicator catalogue: " + e.code() + " precision " + precision + " is not 0–" + IndicatorPrecision.MAX);
+                }
+                all.add(new Indicator(e.code(), e.nameZh(), e.nameEn(), e.numerator(), e.denominator(), e.multiplier(), e.unit(), precision,
                         e.source(), e.group() == null ? "other" : e.group(), e.order() == null ? 1000 : e.order(), f.module(), f.edition()));
             }
         }

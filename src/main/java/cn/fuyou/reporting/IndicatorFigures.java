@@ -4,7 +4,6 @@ import cn.fuyou.shared.PageRequest;
 import cn.fuyou.shared.PageResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +30,9 @@ public class IndicatorFigures {
     /** How counts are broken down. */
     public enum By { AREA, INSTITUTION, COLOUR, MONTH }
 
+    /** @param precision the decimals {@code value} is given to (and is to be shown with) */
     public record Figure(String code, String nameZh, String nameEn, long numerator, long denominator,
-                         @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal value, String unit) {}
+                         @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal value, String unit, int precision) {}
 
     public record RecordItem(UUID personId, String personName, String institutionCode, String institutionNameZh,
                              String institutionNameEn, String areaCode, LocalDate date, String colour, String sourceKind, UUID sourceId) {}
@@ -58,16 +58,10 @@ public class IndicatorFigures {
         return catalogue;
     }
 
-    /** value = numerator × multiplier / denominator to 2 decimals; null when the denominator is 0. */
-    public static BigDecimal value(long numerator, long denominator, long multiplier) {
-        if (denominator == 0) return null;
-        return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(multiplier))
-                .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
-    }
-
+    /** The indicator's figure over the counts (measure → count), to its precision ({@link IndicatorPrecision}). */
     public Figure figure(IndicatorCatalogue.Indicator i, Map<String, Long> counts) {
         long num = counts.getOrDefault(i.numerator(), 0L), den = counts.getOrDefault(i.denominator(), 0L);
-        return new Figure(i.code(), i.nameZh(), i.nameEn(), num, den, value(num, den, i.multiplier()), i.unit());
+        return new Figure(i.code(), i.nameZh(), i.nameEn(), num, den, IndicatorPrecision.value(num, den, i), i.unit(), i.precision());
     }
 
     public List<Figure> figures(StatsScope scope, Collection<IndicatorCatalogue.Indicator> indicators) {

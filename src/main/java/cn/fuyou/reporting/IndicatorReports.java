@@ -30,8 +30,11 @@ public class IndicatorReports {
     public record Row(String key, String nameZh, String nameEn, long numerator, long denominator,
                       @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal value, @JsonInclude(JsonInclude.Include.ALWAYS) Integer rank) {}
 
-    /** @param minDenominator a league table ranks only rows with at least this denominator (null: not a league table) */
-    public record Breakdown(String code, String nameZh, String nameEn, String unit, String area, LocalDate from, LocalDate to,
+    /**
+     * @param precision      the decimals every row's value is given to
+     * @param minDenominator a league table ranks only rows with at least this denominator (null: not a league table)
+     */
+    public record Breakdown(String code, String nameZh, String nameEn, String unit, int precision, String area, LocalDate from, LocalDate to,
                             String edition, List<Row> rows, @JsonInclude(JsonInclude.Include.NON_NULL) Integer minDenominator) {}
 
     public record Step(String measure, String nameZh, String nameEn, long count) {}
@@ -90,7 +93,7 @@ public class IndicatorReports {
             for (String unit : access.units(part.code())) counts.getOrDefault(unit, Map.of()).forEach((m, n) -> c.merge(m, n, Long::sum));
             rows.add(row(i, part.code(), part.nameZh(), part.nameEn(), c));
         }
-        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), scope.from(), scope.to(), catalogue().edition(), rows,
+        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), i.precision(), scope.area(), scope.from(), scope.to(), catalogue().edition(), rows,
                 null);
     }
 
@@ -122,7 +125,7 @@ public class IndicatorReports {
         }
         rows.stream().filter(r -> r.denominator() < leagueMinDenominator)
                 .sorted(Comparator.comparingLong(Row::denominator).reversed().thenComparing(Row::key)).forEach(league::add);
-        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), scope.from(), scope.to(), catalogue().edition(), league,
+        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), i.precision(), scope.area(), scope.from(), scope.to(), catalogue().edition(), league,
                 leagueMinDenominator);
     }
 
@@ -139,7 +142,7 @@ public class IndicatorReports {
             String m = last.minusMonths(k).toString();
             rows.add(row(i, m, m, m, counts.getOrDefault(m, Map.of())));
         }
-        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), scope.area(), twelve.from(), twelve.to(), catalogue().edition(), rows,
+        return new Breakdown(i.code(), i.nameZh(), i.nameEn(), i.unit(), i.precision(), scope.area(), twelve.from(), twelve.to(), catalogue().edition(), rows,
                 null);
     }
 
@@ -168,6 +171,6 @@ public class IndicatorReports {
 
     private static Row row(IndicatorCatalogue.Indicator i, String key, String zh, String en, Map<String, Long> c) {
         long num = c.getOrDefault(i.numerator(), 0L), den = c.getOrDefault(i.denominator(), 0L);
-        return new Row(key, zh, en, num, den, IndicatorFigures.value(num, den, i.multiplier()), null);
+        return new Row(key, zh, en, num, den, IndicatorPrecision.value(num, den, i), null);
     }
 }

@@ -163,12 +163,16 @@ class ArtOutcomeCountingTest {
     }
 
     @Test
-    @DisplayName("§8 rates are percentages rounded half-up to 1 decimal; null when the denominator is 0")
+    @DisplayName("§8 rates are percentages rounded half-up to 1 decimal (the precision indicators/art.json declares); null when the denominator is 0")
     void rounding() {
-        assertThat(ArtOutcomeCounting.rate(1, 8)).isEqualTo(pct("12.5"));
-        assertThat(ArtOutcomeCounting.rate(1, 16)).isEqualTo(pct("6.3"));   // 6.25 → 6.3 (half-up, not half-even)
-        assertThat(ArtOutcomeCounting.rate(2, 3)).isEqualTo(pct("66.7"));
-        assertThat(ArtOutcomeCounting.rate(0, 0)).isNull();
+        assertThat(cprPerCycle(1, 8)).isEqualTo(pct("12.5"));
+        assertThat(cprPerCycle(1, 16)).isEqualTo(pct("6.3"));   // 6.25 → 6.3 (half-up, not half-even)
+        assertThat(cprPerCycle(2, 3)).isEqualTo(pct("66.7"));
+        assertThat(cprPerCycle(0, 0)).isNull();
+    }
+
+    private static BigDecimal cprPerCycle(long pregnancies, long cycles) {
+        return ArtOutcomeCounting.rates(Map.of(Measure.ART_CLINICAL_PREGNANCY, pregnancies, Measure.ART_CYCLE, cycles)).get("ART_CPR_PER_CYCLE");
     }
 
     @ParameterizedTest(name = "{0}")

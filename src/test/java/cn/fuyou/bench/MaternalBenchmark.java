@@ -79,8 +79,6 @@ public final class MaternalBenchmark {
             }
 
             BenchServer.Session doctor = server.login("cqfy-doctor");
-            var dash = doctor.get(server.base + "/api/maternal/dashboard");
-            System.out.printf("CQHCWC active pregnancies: %s%n", dash.path("openPregnancies").asText());
             long[] wl = new long[100];
             for (int i = 0; i < 30; i++) doctor.get(server.base + "/api/maternal/worklist?size=20");
             for (int i = 0; i < wl.length; i++) {

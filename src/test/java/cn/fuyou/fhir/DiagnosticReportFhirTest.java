@@ -3,17 +3,12 @@ package cn.fuyou.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import cn.fuyou.defects.DefectsApiTest;
 import cn.fuyou.fhir.internal.DiagnosticReportTranslator;
-import cn.fuyou.security.ApiTokens;
-import cn.fuyou.shared.StaffRole;
 import cn.fuyou.support.ApiClient;
-import cn.fuyou.support.IntegrationTest;
+import cn.fuyou.support.FhirIntegrationTest;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.UUID;
@@ -29,27 +24,11 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Source: issue 17 §1 — a laboratory's DiagnosticReport + Observations received over FHIR becomes a classified screen (clinical-rules.md §7). */
-class DiagnosticReportFhirTest extends IntegrationTest {
+class DiagnosticReportFhirTest extends FhirIntegrationTest {
 
-    private static final FhirContext CTX = FhirContext.forR4Cached();
 
-    @Autowired ApiTokens tokens;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcClient jdbc;
-
-    private IGenericClient client(String institution) {
-        CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        UUID inst = jdbc.sql("select id from institution where code = ?").param(institution).query(UUID.class).single();
-        String token = tx.execute(s -> tokens.issue("LIS " + institution, inst, StaffRole.CLINICIAN, null)).token();
-        IGenericClient c = CTX.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-        c.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        return c;
-    }
 
     private static Observation obs(String id, String code) {
         Observation o = new Observation();
@@ -82,7 +61,7 @@ class DiagnosticReportFhirTest extends IntegrationTest {
         r.addResult(new Reference("#t21"));
         r.addResult(new Reference("#afp"));
 
-        IGenericClient lab = client("CQHCWC");
+        IGenericClient lab = client("LIS", "CQHCWC");
         var out = lab.create().resource(r).execute();
         assertThat(out.getCreated()).isTrue();
         String id = out.getId().getIdPart();

@@ -3,16 +3,12 @@ package cn.fuyou.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import cn.fuyou.registry.ResidentIdNumber;
-import cn.fuyou.security.ApiTokens;
 import cn.fuyou.shared.StaffRole;
-import cn.fuyou.support.IntegrationTest;
+import cn.fuyou.support.FhirIntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -37,34 +33,18 @@ import org.hl7.fhir.r4.model.RiskAssessment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Source: issue 5 — Done when: a real FHIR client (HAPI IGenericClient) against /fhir; CDS Hooks 2.0. */
-class FhirApiTest extends IntegrationTest {
+class FhirApiTest extends FhirIntegrationTest {
 
-    private static final FhirContext CTX = FhirContext.forR4Cached();
     private static final AtomicInteger SEQ = new AtomicInteger(300);
 
-    @Autowired ApiTokens tokens;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcClient jdbc;
 
     private IGenericClient cqhcwc;
 
     @BeforeEach
     void client() {
         cqhcwc = client("CQHCWC");
-    }
-
-    private IGenericClient client(String institution) {
-        CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        UUID inst = jdbc.sql("select id from institution where code = ?").param(institution).query(UUID.class).single();
-        String token = tx.execute(s -> tokens.issue("EMR " + institution, inst, StaffRole.CLINICIAN, null)).token();
-        IGenericClient c = CTX.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-        c.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        return c;
     }
 
     private static Patient chineseWoman(String family, String given) {
@@ -84,7 +64,7 @@ class FhirApiTest extends IntegrationTest {
         // The statement lists ~45 resource types (issue 16 §8: every clinical type kept as received); building it
         // the first time can take longer than the client's 10 s default on a loaded machine.
         CTX.getRestfulClientFactory().setSocketTimeout(120_000);
-        IGenericClient anonymous = CTX.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+        IGenericClient anonymous = CTX.newRestfulGenericClient(fhirBase());
         CapabilityStatement cs = anonymous.capabilities().ofType(CapabilityStatement.class).execute();
         assertThat(cs.getRestFirstRep().getResource()).extracting(r -> r.getType())
                 .contains("Patient", "Organization", "EpisodeOfCare", "RiskAssessment", "Observation");

@@ -2,16 +2,11 @@ package cn.fuyou.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.DateClientParam;
 import ca.uhn.fhir.rest.gclient.ReferenceClientParam;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
-import cn.fuyou.security.ApiTokens;
-import cn.fuyou.shared.StaffRole;
-import cn.fuyou.support.IntegrationTest;
+import cn.fuyou.support.FhirIntegrationTest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,28 +33,12 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Source: issue 16 §6 (coded Conditions grade her), §7 (read and search), §8 (keep what a hospital sends, import report). */
-class FhirRecordTest extends IntegrationTest {
+class FhirRecordTest extends FhirIntegrationTest {
 
-    private static final FhirContext CTX = FhirContext.forR4Cached();
     private static final String HIV_SNOMED = "86406008";
 
-    @Autowired ApiTokens tokens;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcClient jdbc;
-
-    private IGenericClient client(String institution) {
-        CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        UUID inst = jdbc.sql("select id from institution where code = ?").param(institution).query(UUID.class).single();
-        String token = tx.execute(s -> tokens.issue("EMR " + institution, inst, StaffRole.CLINICIAN, null)).token();
-        IGenericClient c = CTX.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-        c.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        return c;
-    }
 
     private static Bundle transaction() {
         return new Bundle().setType(Bundle.BundleType.TRANSACTION);

@@ -2,16 +2,11 @@ package cn.fuyou.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import cn.fuyou.registry.internal.DemoData;
-import cn.fuyou.security.ApiTokens;
-import cn.fuyou.shared.StaffRole;
 import cn.fuyou.support.ApiClient;
-import cn.fuyou.support.IntegrationTest;
+import cn.fuyou.support.FhirIntegrationTest;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -29,27 +24,11 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Source: issue 5 §1 — RelatedPerson, Condition (as received), Encounter, ServiceRequest, Patient/$everything, JSON and XML. */
-class FhirResourcesTest extends IntegrationTest {
+class FhirResourcesTest extends FhirIntegrationTest {
 
-    private static final FhirContext CTX = FhirContext.forR4Cached();
 
-    @Autowired ApiTokens tokens;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcClient jdbc;
-
-    private IGenericClient client(String institution) {
-        CTX.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        UUID inst = jdbc.sql("select id from institution where code = ?").param(institution).query(UUID.class).single();
-        String token = tx.execute(s -> tokens.issue("EMR " + institution, inst, StaffRole.CLINICIAN, null)).token();
-        IGenericClient c = CTX.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-        c.registerInterceptor(new BearerTokenAuthInterceptor(token));
-        return c;
-    }
 
     @Test
     @DisplayName("RelatedPerson: the showcase woman's partner and daughter; XML works too")

@@ -182,15 +182,4 @@ class PregnancyApiTest extends IntegrationTest {
         String id = register(doctor, woman(doctor, "菁"), LocalDate.now().minusDays(50)).at("/id").asText();
         assertThat(signIn("etyy-doctor").get("/api/pregnancies/" + id).status()).isEqualTo(403);
     }
-
-    @Test
-    @DisplayName("dashboard counts open pregnancies by colour")
-    void dashboardAndExport() {
-        ApiClient doctor = signIn("cqfy-doctor");
-        register(doctor, woman(doctor, "雯"), LocalDate.now().minusDays(150));
-        var d = doctor.get("/api/maternal/dashboard");
-        assertThat(d.status()).isEqualTo(200);
-        assertThat(d.at("/openPregnancies").asLong()).isPositive();
-        assertThat(d.at("/byColour/GREEN").asLong()).isPositive();
-    }
 }

@@ -53,17 +53,22 @@ class IndicatorCatalogueTest {
     @Test
     @DisplayName("the shipped catalogue has the codes of indicators.md exactly")
     void shipped() throws Exception {
-        var files = new java.util.ArrayList<IndicatorCatalogue.CatalogueFile>();
-        for (var r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver().getResources("classpath*:indicators/*.json")) {
-            try (var in = r.getInputStream()) { files.add(IndicatorCatalogue.read(in, r.getFilename())); }
-        }
-        var cat = IndicatorCatalogue.merge(files);
+        var cat = IndicatorCatalogue.merge(shippedFiles());
         assertThat(cat.indicators()).extracting(IndicatorCatalogue.Indicator::code).contains("PERINATAL_MR", "EARLY_REGISTRATION",
                 "ANC_1", "ANC_5", "POSTPARTUM_VISIT", "MATERNAL_SYSTEMATIC_MGMT", "HOSPITAL_DELIVERY", "CAESAREAN", "CAESAREAN_QC",
                 "CAESAREAN_QC_PRIMIPAROUS", "HIGH_RISK", "HIV_TESTED", "SYPHILIS_TESTED", "HBSAG_TESTED", "LBW", "MACROSOMIA", "PRETERM",
                 "SEVERE_PPH", "TERM_APGAR5_LT7", "HYSTERECTOMY", "NEWBORN_VISIT", "U5_UNDERWEIGHT", "U5_STUNTING", "U5_WASTING",
                 "U5_OVERWEIGHT", "U5_ANAEMIA");
-        assertThat(IndicatorFigures.value(1, 0, 100)).isNull();
-        assertThat(IndicatorFigures.value(1, 3, 100)).isEqualByComparingTo("33.33");
+        assertThat(IndicatorPrecision.value(1, 0, 100, 2)).isNull();
+        assertThat(IndicatorPrecision.value(1, 3, 100, 2)).isEqualByComparingTo("33.33");
+    }
+
+    /** Every module's {@code indicators/*.json} as shipped. */
+    static List<IndicatorCatalogue.CatalogueFile> shippedFiles() throws java.io.IOException {
+        var files = new java.util.ArrayList<IndicatorCatalogue.CatalogueFile>();
+        for (var r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver().getResources("classpath*:indicators/*.json")) {
+            try (var in = r.getInputStream()) { files.add(IndicatorCatalogue.read(in, r.getFilename())); }
+        }
+        return files;
     }
 }

@@ -62,7 +62,7 @@ class IndicatorStatisticsTest extends IntegrationTest {
             assertThat(f.has("value")).as("value is always present").isTrue();
             if (den == 0) assertThat(f.path("value").isNull()).as(what + " " + i.code() + " value null on empty denominator").isTrue();
             else assertThat(f.path("value").decimalValue()).as(what + " " + i.code() + " value")
-                    .isEqualByComparingTo(BigDecimal.valueOf(num * i.multiplier()).divide(BigDecimal.valueOf(den), 2, java.math.RoundingMode.HALF_UP));
+                    .isEqualByComparingTo(BigDecimal.valueOf(num * i.multiplier()).divide(BigDecimal.valueOf(den), i.precision(), java.math.RoundingMode.HALF_UP));
         }
         assertThat(checked).as("indicators checked against the truth").isGreaterThanOrEqualTo(31);
     }

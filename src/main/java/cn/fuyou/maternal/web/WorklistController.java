@@ -60,11 +60,6 @@ class WorklistController {
         return worklists.cases(district, status, PageRequest.of(page, size));
     }
 
-    @GetMapping("/api/maternal/dashboard")
-    MaternalWorklists.Dashboard dashboard() {
-        return worklists.dashboard();
-    }
-
     private static String quote(String s) {
         if (s == null) return "";
         String safe = s.startsWith("=") || s.startsWith("+") || s.startsWith("-") || s.startsWith("@") ? "'" + s : s;

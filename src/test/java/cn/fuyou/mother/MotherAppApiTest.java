@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,18 +135,29 @@ class MotherAppApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 12 §1: repeated wrong passwords lock her account as for staff; (follow-up) the lock answers exactly as an unknown "
+            + "ID number or a wrong password — 401, same code and message — so the answer never tells that an account exists; locking audited")
     void repeatedWrongPasswordsLockHerAccountAsForStaff() {
         UUID woman = person(PREGNANT);
         ApiClient app = anonymous();
         app.get("/api/mother/me");
-        int status = 0;
+        var unknown = app.post("/api/mother/auth/login", Map.of("idNumber", "110101199001011237", "password", "wrong0abc"));
+        assertThat(unknown.status()).isEqualTo(401);
+        List<JsonNode> answers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            status = app.post("/api/mother/auth/login", Map.of("idNumber", PREGNANT, "password", "wrong" + i + "abc")).status();
+            answers.add(app.post("/api/mother/auth/login", Map.of("idNumber", PREGNANT, "password", "wrong" + i + "abc")).body());
         }
         var r = app.post("/api/mother/auth/login", Map.of("idNumber", PREGNANT, "password", "Demo@2026"));
-        assertThat(r.status()).isEqualTo(401);
-        assertThat(r.text("/code")).isEqualTo("locked");
+        boolean locked = jdbc.sql("select locked_until > now() from mother_account where person_id = ?").param(woman).query(Boolean.class).single();
+        List<String> reasons = jdbc.sql("select reason from audit_event where username = ? and action = 'LOGIN' and outcome = 'DENIED' "
+                + "order by id desc limit 2").param("mother:" + woman).query(String.class).list();
         jdbc.sql("update mother_account set locked_until = null, failed_attempts = 0 where person_id = ?").param(woman).update();
-        assertThat(status).isEqualTo(401);
+        assertThat(locked).as("the account is locked").isTrue();
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body()).as("locked, right password: the answer of an unknown ID number").isEqualTo(unknown.body());
+        assertThat(r.text("/code")).isEqualTo("bad-credentials");
+        assertThat(answers).as("every wrong password, the locking one too").allMatch(unknown.body()::equals);
+        assertThat(reasons.get(0)).isEqualTo("locked");
+        assertThat(reasons.get(1)).startsWith("bad password; locked until");
     }
 }

@@ -119,14 +119,15 @@ class MotherAppApiTest extends IntegrationTest {
         for (String path : List.of("/api/persons/" + other, "/api/persons/" + me, "/api/persons?q=张晓燕", "/api/children/" + otherChild,
                 "/api/children/" + daughter, "/api/pregnancies?womanId=" + other, "/api/education/assignments?personId=" + me,
                 "/api/mother-accounts/" + other, "/fhir/Patient/" + other, "/fhir/Patient?identifier=" + PREGNANT,
-                "/fhir/Observation?subject=Patient/" + otherChild, "/api/maternal/home-visits", "/api/audit", "/cds-services")) {
+                "/fhir/Observation?subject=Patient/" + otherChild, "/api/maternal/home-visits", "/api/audit", "/cds-services", "/actuator/info")) {
             assertThat(app.get(path).status()).as(path).isEqualTo(403);
         }
         assertThat(app.post("/fhir/Patient/_search", Map.of()).status()).isEqualTo(403);
         assertThat(app.post("/cds-services/fuyou-risk", Map.of()).status()).isEqualTo(403);
         assertThat(denied(me)).isGreaterThanOrEqualTo(deniedBefore + 15);
-        // staff cannot use her app's API
+        // staff cannot use her app's API (and still reach what a signed-in staff member reaches, e.g. actuator info)
         assertThat(signIn("cqfy-doctor").get("/api/mother/home").status()).isEqualTo(403);
+        assertThat(signIn("cqfy-doctor").get("/actuator/info").status()).isEqualTo(200);
     }
 
     private long denied(UUID me) {

@@ -62,6 +62,8 @@ export interface Check {
   institutionNameEn: string; checkDate: string; woman: Findings; partner: Findings; assessment: 'GENERAL' | 'HIGH_RISK'; riskFactors: string[]
   counselling?: string; followUpOn?: string; followUpDoneOn?: string; followUpOverdue: boolean; folicAcidFrom?: string; plannedConception?: string
   folicAcidLate: boolean; status: string; version: number
+  /** His part withheld: the caller is not entitled to his record (no name, empty findings). */
+  partnerWithheld: boolean
 }
 export interface CheckForm {
   womanId: string; partnerId?: string; checkDate: string; woman: Findings; partner: Findings; assessment: 'GENERAL' | 'HIGH_RISK'

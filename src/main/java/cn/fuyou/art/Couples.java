@@ -182,13 +182,18 @@ public class Couples {
         return read(id);
     }
 
-    /** The couple's page; every read is audited against the woman's record. */
+    /**
+     * The couple's page; every read is audited against both partners' records (his work-up and semen analysis are
+     * on it as hers are, so his access log must show the read too).
+     */
     @Transactional
     public CoupleRecord open(UUID id) {
         UUID woman = womanOf(id);
         staff.entitled(woman, "ArtCouple", id);
-        audit.recordRead(AuditRecord.read("ArtCouple", id, woman, true, false, null));
-        return read(id);
+        CoupleRecord c = read(id);
+        audit.recordRead(new AuditRecord("READ", "ArtCouple", id.toString(), woman, true, false, null,
+                Map.of(AuditRecord.PERSON_IDS, List.of(woman.toString(), c.partner().id().toString()))));
+        return c;
     }
 
     /** Couple records the caller's institution keeps or treats (a cycle there), searched by name; the list read is audited. */

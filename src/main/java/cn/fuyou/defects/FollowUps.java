@@ -102,11 +102,20 @@ public class FollowUps {
 
     /** Access to her record (403 otherwise), audited as a read of the entity. */
     void requireAccess(UUID womanId, String entity, UUID id) {
-        if (!access.canAccess(womanId)) {
-            audit.recordIndependently(AuditRecord.read(entity, id, womanId, false, false, null));
-            throw ApiException.forbidden("defects.error.not-entitled");
-        }
+        requireEntitled(womanId, entity, id, "defects.error.not-entitled");
         audit.recordRead(AuditRecord.read(entity, id, womanId, true, false, null));
+    }
+
+    /** Access to a person's record or 403 {@code message} (the refusal audited); the caller audits what it then does. */
+    void requireEntitled(UUID personId, String entity, UUID id, String message) {
+        if (!access.canAccess(personId)) {
+            audit.recordIndependently(AuditRecord.read(entity, id, personId, false, false, null));
+            throw ApiException.forbidden(message);
+        }
+    }
+
+    boolean entitled(UUID personId) {
+        return access.canAccess(personId);
     }
 
     @Transactional

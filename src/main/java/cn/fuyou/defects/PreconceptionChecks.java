@@ -34,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The free pre-pregnancy eugenic health check (孕前优生健康检查, issue 17 §0), the first level of
  * birth-defect prevention: history, examinations and tests for both partners, the risk assessment
  * (general or high risk, with counselling and a follow-up date) and folic acid from three months before
- * conception. Her pregnancy registration shows the latest check.
+ * conception. Her pregnancy registration shows the latest check. His part is his record: recording a check
+ * with a partner needs the caller's entitlement to him as to her, and a read shows his part (and is audited
+ * against him) only to a caller entitled to him — to others it is withheld ({@code partnerWithheld}).
  */
 @Service
 public class PreconceptionChecks {
@@ -76,7 +78,15 @@ public class PreconceptionChecks {
                             String institutionNameZh, String institutionNameEn, LocalDate checkDate, JsonNode woman, JsonNode partner,
                             String assessment, List<String> riskFactors, String counselling, LocalDate followUpOn, LocalDate followUpDoneOn,
                             boolean followUpOverdue, LocalDate folicAcidFrom, LocalDate plannedConception, boolean folicAcidLate,
-                            String status, long version, OffsetDateTime createdAt, String createdBy) {}
+                            String status, long version, OffsetDateTime createdAt, String createdBy, boolean partnerWithheld) {
+
+        /** The check without his part, for a caller not entitled to his record. */
+        CheckView withoutPartner() {
+            return new CheckView(id, womanId, womanName, null, null, institutionCode, institutionNameZh, institutionNameEn, checkDate, woman,
+                    JSON.valueToTree(new Findings(List.of(), null, Map.of(), Map.of())), assessment, riskFactors, counselling, followUpOn, followUpDoneOn, followUpOverdue, folicAcidFrom,
+                    plannedConception, folicAcidLate, status, version, createdAt, createdBy, true);
+        }
+    }
 
     @Transactional
     public CheckView create(CheckForm f) {
@@ -92,7 +102,7 @@ public class PreconceptionChecks {
                         JSON.valueToTree(f.partner()).toString(), f.assessment(), v.factors.toArray(String[]::new), f.counselling(),
                         f.followUpOn(), f.followUpDoneOn(), f.folicAcidFrom(), f.plannedConception(), actor.username())
                 .update();
-        audit.record(AuditRecord.write("CREATE", "PreconceptionCheck", id, f.womanId(), Map.of("assessment", f.assessment())));
+        audit.record(AuditRecord.write("CREATE", "PreconceptionCheck", id, f.womanId(), writeDetail(f, v)));
         return view(id);
     }
 
@@ -115,8 +125,29 @@ public class PreconceptionChecks {
                         f.assessment(), v.factors.toArray(String[]::new), f.counselling(), f.followUpOn(), f.followUpDoneOn(), f.folicAcidFrom(),
                         f.plannedConception(), actor.username(), id, f.version())
                 .update();
-        audit.record(AuditRecord.write("UPDATE", "PreconceptionCheck", id, f.womanId(), Map.of("assessment", f.assessment())));
+        audit.record(AuditRecord.write("UPDATE", "PreconceptionCheck", id, f.womanId(), writeDetail(f, v)));
         return view(id);
+    }
+
+    /** A write's audit names both partners (his findings are written too). */
+    private static Map<String, Object> writeDetail(CheckForm f, Validated v) {
+        return v.partnerId == null ? Map.of("assessment", f.assessment())
+                : Map.of("assessment", f.assessment(), AuditRecord.PERSON_IDS, List.of(f.womanId().toString(), v.partnerId.toString()));
+    }
+
+    /** His part only for a caller entitled to his record. */
+    private CheckView shown(CheckView v) {
+        return v.partnerId() == null || followUps.entitled(v.partnerId()) ? v : v.withoutPartner();
+    }
+
+    /** The persons a read showed: each woman, and each partner whose part was shown. */
+    private static List<String> personsShown(List<CheckView> views) {
+        List<String> ids = new ArrayList<>();
+        for (CheckView v : views) {
+            ids.add(v.womanId().toString());
+            if (v.partnerId() != null) ids.add(v.partnerId().toString());
+        }
+        return ids.stream().distinct().toList();
     }
 
     private record Validated(PersonDetail woman, UUID partnerId, List<String> factors) {}
@@ -124,11 +155,14 @@ public class PreconceptionChecks {
     private Validated validate(CheckForm f) {
         PersonDetail woman = persons.load(f.womanId()).orElseThrow(() -> ApiException.badField("womanId", "defects.error.no-such-person"));
         if (!"F".equals(woman.sex())) throw ApiException.badField("womanId", "defects.preconception.not-a-woman");
-        followUps.requireAccess(f.womanId(), "PreconceptionCheck", null);
+        // a write: entitlement checked (refusals audited); the write's own audit row names them
+        followUps.requireEntitled(f.womanId(), "PreconceptionCheck", null, "defects.error.not-entitled");
         UUID partner = f.partnerId() != null ? f.partnerId()
                 : woman.links().stream().filter(l -> "PARTNER".equals(l.kind())).map(PersonDetail.Link::personId).findFirst().orElse(null);
         if (f.partnerId() != null && persons.load(f.partnerId()).isEmpty()) throw ApiException.badField("partnerId", "defects.error.no-such-person");
         if (partner != null && partner.equals(f.womanId())) throw ApiException.badField("partnerId", "defects.preconception.partner-self");
+        // named or linked on her record, his findings go on his record: the caller must be entitled to him too
+        if (partner != null) followUps.requireEntitled(partner, "PreconceptionCheck", null, "defects.preconception.partner-not-entitled");
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
         if (f.checkDate().isAfter(today)) throw ApiException.badField("checkDate", "defects.error.date-in-future", today);
         if (woman.birthDate() != null && !f.checkDate().isAfter(woman.birthDate().plusYears(14))) throw ApiException.badField("checkDate", "defects.preconception.too-young");
@@ -175,16 +209,22 @@ public class PreconceptionChecks {
     @Transactional
     public CheckView open(UUID id) {
         CheckView v = view(id);
-        followUps.requireAccess(v.womanId(), "PreconceptionCheck", id);
-        return v;
+        followUps.requireEntitled(v.womanId(), "PreconceptionCheck", id, "defects.error.not-entitled");
+        CheckView shown = shown(v);
+        audit.recordRead(new AuditRecord("READ", "PreconceptionCheck", id.toString(), v.womanId(), true, false, null,
+                Map.of(AuditRecord.PERSON_IDS, personsShown(List.of(shown)))));
+        return shown;
     }
 
     /** Her checks, newest first: shown on her record when her pregnancy is registered. */
     @Transactional
     public List<CheckView> forWoman(UUID womanId) {
-        followUps.requireAccess(womanId, "PreconceptionCheck", null);
-        return jdbc.sql("select id from preconception_check where woman_id = ? and status = 'ACTIVE' order by check_date desc").param(womanId)
-                .query(UUID.class).list().stream().map(this::view).toList();
+        followUps.requireEntitled(womanId, "PreconceptionCheck", null, "defects.error.not-entitled");
+        List<CheckView> checks = jdbc.sql("select id from preconception_check where woman_id = ? and status = 'ACTIVE' order by check_date desc")
+                .param(womanId).query(UUID.class).list().stream().map(this::view).map(this::shown).toList();
+        audit.recordRead(new AuditRecord("READ", "PreconceptionCheck", null, womanId, true, false, null,
+                Map.of(AuditRecord.PERSON_IDS, checks.isEmpty() ? List.of(womanId.toString()) : personsShown(checks))));
+        return checks;
     }
 
     @Transactional
@@ -204,8 +244,9 @@ public class PreconceptionChecks {
         pageParams.add(page.size());
         pageParams.add(page.offset());
         List<CheckView> items = jdbc.sql("select c.id" + where + " order by c.check_date desc, c.created_at desc limit ? offset ?")
-                .params(pageParams).query(UUID.class).list().stream().map(this::view).toList();
-        audit.recordRead(AuditRecord.list("LIST", "PreconceptionCheck", items.stream().map(CheckView::womanId).toList(), Map.of("results", items.size())));
+                .params(pageParams).query(UUID.class).list().stream().map(this::view).map(this::shown).toList();
+        audit.recordRead(AuditRecord.list("LIST", "PreconceptionCheck", personsShown(items).stream().map(UUID::fromString).toList(),
+                Map.of("results", items.size())));
         return new PageResult<>(items, total, page.page(), page.size());
     }
 
@@ -231,7 +272,7 @@ public class PreconceptionChecks {
                     JSON.readTree(rs.getString("partner_findings")), rs.getString("assessment"),
                     List.of((String[]) rs.getArray("risk_factors").getArray()), rs.getString("counselling"), follow, done,
                     follow != null && done == null && follow.isBefore(today), folic, planned, late, rs.getString("status"), rs.getLong("version"),
-                    rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"));
+                    rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), false);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import cn.fuyou.defects.internal.DeliveryCounts;
 import cn.fuyou.defects.internal.ListScope;
 import cn.fuyou.maternal.Pregnancies;
 import cn.fuyou.maternal.PregnancyRecord;
+import cn.fuyou.registry.Designation;
 import cn.fuyou.registry.Institution;
 import cn.fuyou.registry.Institutions;
 import cn.fuyou.shared.Actor;
@@ -130,6 +131,11 @@ public class PrenatalScreens {
         Institution lab = labFromSource;
         if (lab == null && f.labInstitutionCode() != null && !f.labInstitutionCode().isBlank()) {
             lab = institutions.find(f.labInstitutionCode()).orElseThrow(() -> ApiException.badField("labInstitutionCode", "defects.error.unknown-institution"));
+        }
+        // prenatal screening and diagnosis are done by designated prenatal diagnosis centres' laboratories (母婴保健法 / 产前诊断技术管理办法):
+        // a result from any other institution is not a screening result of record
+        if (lab != null && !lab.designations().contains(Designation.PRENATAL_DIAGNOSIS_CENTRE)) {
+            throw ApiException.badField("labInstitutionCode", "defects.screen.lab-not-designated", lab.code());
         }
 
         Classified c = classify(f, ga, age);

@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Her sign-in (issue 12 §1): activation with her ID number and the printed code, where she sets her
  * password; then ID number + password. The staff sign-in's protections apply: the per-address throttle
  * (429), lockout after {@code fuyou.login.max-attempts} failures, a new session at sign-in, every
- * attempt audited. Wrong ID number, wrong code and wrong password give the same answer.
+ * attempt audited. Wrong ID number, wrong code, wrong password and a locked account give the same answer
+ * (401, same message, a bcrypt comparison each): a different answer for a locked account would tell whoever
+ * tries an ID number that an account exists for it. The lock itself still holds and is audited.
  */
 @Service
 public class MotherSignIn {
@@ -75,8 +77,9 @@ public class MotherSignIn {
             throw wrongCode();
         }
         if (locked(account, now)) {
+            encoder.matches(code, DUMMY_HASH);
             refuse(req, idNumber, account.personId(), "locked");
-            throw locked(account.lockedUntil());
+            throw wrongCode();
         }
         if (account.activationExpires().isBefore(now) || !encoder.matches(code, account.activationHash())) {
             failure(account, req, idNumber, "bad activation code");
@@ -104,12 +107,12 @@ public class MotherSignIn {
             throw badCredentials();
         }
         if (locked(account, now)) {
+            encoder.matches(password, DUMMY_HASH);
             refuse(req, idNumber, account.personId(), "locked");
-            throw locked(account.lockedUntil());
+            throw badCredentials();
         }
         if (!account.enabled() || !encoder.matches(password, account.passwordHash())) {
-            OffsetDateTime until = failure(account, req, idNumber, "bad password");
-            if (until != null) throw locked(until);
+            failure(account, req, idNumber, "bad password");
             throw badCredentials();
         }
         return start(account.personId(), "LOGIN", req, res);
@@ -163,14 +166,13 @@ public class MotherSignIn {
         return a.lockedUntil() != null && a.lockedUntil().isAfter(now);
     }
 
-    /** Counts a failure; returns the lock's end when this failure locks the account. */
-    private OffsetDateTime failure(Account a, HttpServletRequest req, String idNumber, String why) {
+    /** Counts a failure; the one that reaches {@code fuyou.login.max-attempts} locks the account (audited as such). */
+    private void failure(Account a, HttpServletRequest req, String idNumber, String why) {
         int failures = a.failedAttempts() + 1;
         OffsetDateTime until = failures >= guard.maxAttempts() ? OffsetDateTime.now().plus(guard.lockFor()) : null;
         jdbc.sql("update mother_account set failed_attempts = ?, locked_until = ? where id = ?")
                 .params(until != null ? 0 : failures, until, a.id()).update();
-        refuse(req, idNumber, a.personId(), why);
-        return until;
+        refuse(req, idNumber, a.personId(), until != null ? why + "; locked until " + until : why);
     }
 
     private void refuse(HttpServletRequest req, String idNumber, UUID personId, String why) {
@@ -218,11 +220,6 @@ public class MotherSignIn {
 
     private static ApiException badCredentials() {
         return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "mother.bad-credentials", List.of(), Map.of());
-    }
-
-    private static ApiException locked(OffsetDateTime until) {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "locked", "mother.locked", List.of(), Map.of("lockedUntil", until.toString()),
-                until.toString());
     }
 
     private static ApiException unauthenticated() {

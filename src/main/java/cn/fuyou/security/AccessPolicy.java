@@ -38,8 +38,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * An endpoint is the HTTP method and the path pattern exactly as the controller maps it (for FHIR:
  * {@code GET /fhir/Patient/{id}}, {@code POST /fhir} …). Subjects: {@code ANYONE} (also not signed in),
  * {@code DEMO} (anyone while the demo profile is on), {@code STAFF} (any signed-in staff member),
- * {@code TOKEN} (an integration token or CDS client), a role ({@code CLINICIAN}), a role at an institution
- * type ({@code CLINICIAN@NURSERY}, {@code *@HEALTH_ADMINISTRATION}). Deny wins over allow. This decides
+ * {@code TOKEN} (an integration token or CDS client), {@code MOTHER} (a woman signed in to her own app, issue 12),
+ * a role ({@code CLINICIAN}), a role at an institution type ({@code CLINICIAN@NURSERY},
+ * {@code *@HEALTH_ADMINISTRATION}). Deny wins over allow. A mother's session is confined to her app: only an
+ * entry naming {@code MOTHER} admits her — not {@code ANYONE} or {@code DEMO}, so a public endpoint added later
+ * does not open to her session by default. This decides
  * what a role may do to a record kind; each service still checks the caller's right to the target record
  * (institution entitlement, referral, area), which the table cannot know. {@code oversight: true} marks the
  * only writes officials may be given. Pure: no Spring beans, loaded once.
@@ -48,9 +51,13 @@ public final class AccessPolicy {
 
     /** Who is calling, as far as the table is concerned. */
     public record Subject(Kind kind, StaffRole role, InstitutionType institutionType) {
-        public enum Kind { ANONYMOUS, TOKEN, STAFF }
+        public enum Kind { ANONYMOUS, TOKEN, STAFF, MOTHER }
+
+        /** The authority a mother's app session carries (her principal is not a staff Actor). */
+        public static final String MOTHER_AUTHORITY = "ROLE_MOTHER";
 
         public static final Subject ANONYMOUS = new Subject(Kind.ANONYMOUS, null, null);
+        public static final Subject MOTHER = new Subject(Kind.MOTHER, null, null);
 
         public static Subject token() {
             return new Subject(Kind.TOKEN, null, null);
@@ -148,7 +155,7 @@ public final class AccessPolicy {
     }
 
     private static void checkSubject(String s) {
-        if (Set.of("ANYONE", "DEMO", "STAFF", "TOKEN").contains(s)) return;
+        if (Set.of("ANYONE", "DEMO", "STAFF", "TOKEN", "MOTHER").contains(s)) return;
         String[] rt = s.split("@", 2);
         if (!rt[0].equals("*")) StaffRole.valueOf(rt[0]);
         if (rt.length == 2) InstitutionType.valueOf(rt[1]);
@@ -180,10 +187,11 @@ public final class AccessPolicy {
 
     private boolean covers(String s, Subject who) {
         switch (s) {
-            case "ANYONE": return true;
-            case "DEMO": return demo;
+            case "ANYONE": return who.kind() != Subject.Kind.MOTHER;
+            case "DEMO": return demo && who.kind() != Subject.Kind.MOTHER;
             case "STAFF": return who.kind() == Subject.Kind.STAFF;
             case "TOKEN": return who.kind() == Subject.Kind.TOKEN;
+            case "MOTHER": return who.kind() == Subject.Kind.MOTHER;
             default:
                 if (who.kind() != Subject.Kind.STAFF) return false;
                 String[] rt = s.split("@", 2);

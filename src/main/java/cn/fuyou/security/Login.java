@@ -22,7 +22,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Service;
 
-/** Password sign-in with lockout; the session id changes at sign-in (no session fixation). */
+/**
+ * Password sign-in with lockout; the session id changes at sign-in (no session fixation). An unknown user, a
+ * wrong password and a locked account get the same 401 and message after a bcrypt comparison each, so that
+ * the answer does not tell which usernames exist; the lock holds and every refusal is audited with its reason.
+ */
 @Service
 public class Login {
 
@@ -68,15 +72,16 @@ public class Login {
             throw badCredentials();
         }
         if (account.lockedAt(now)) {
+            encoder.matches(password, DUMMY_HASH);
             throttle.failed(address);
             failed(username, "locked");
-            throw locked(account.lockedUntil());
+            throw badCredentials();
         }
         if (!account.enabled() || !encoder.matches(password, account.passwordHash())) {
             var lockedUntil = accounts.recordFailure(account.username(), policy.maxAttempts(), policy.lockFor());
             throttle.failed(address);
-            failed(username, "bad password");
-            if (lockedUntil.isPresent() && lockedUntil.get().isAfter(now)) throw locked(lockedUntil.get());
+            boolean locks = lockedUntil.isPresent() && lockedUntil.get().isAfter(now);
+            failed(username, locks ? "bad password; locked until " + lockedUntil.get() : "bad password");
             throw badCredentials();
         }
         accounts.recordSuccess(account.username());
@@ -117,13 +122,6 @@ public class Login {
     }
 
     private static ApiException badCredentials() {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "用户名或密码错误 / wrong username or password",
-                List.of(), Map.of());
-    }
-
-    private static ApiException locked(OffsetDateTime until) {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "locked",
-                "多次登录失败，账号已锁定至 " + until + " / too many failed attempts: locked until " + until,
-                List.of(), Map.of("lockedUntil", until.toString()));
+        return new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials", "security.bad-credentials", List.of(), Map.of());
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -47,7 +46,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, SessionRevocation revocation, ProblemResponses problems,
-                            AccessPolicyCheck policyCheck, cn.fuyou.audit.AuditLog audit,
+                            AccessPolicyCheck policyCheck,
                             @org.springframework.beans.factory.annotation.Value("${fuyou.https:false}") boolean https) throws Exception {
         CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
         if (https) csrfCookies.setCookieCustomizer(c -> c.secure(true));
@@ -76,20 +75,10 @@ class SecurityConfig {
                     // Issue 15 §1: one policy table per module (access/<module>.json) decides, for every endpoint of the
                     // UI API, FHIR and CDS Hooks, which roles at which institution types may call it — before the body
                     // is read; each service then checks the caller's right to the target record.
-                    // Issue 12: the mother's app (/api/mother/**). She signs in on her own paths; her session reaches nothing else
-                    // (no staff API, no FHIR, no CDS): refused with 403 and audited. Staff get 403 on her paths.
-                    .requestMatchers(HttpMethod.POST, MOTHER_PUBLIC).permitAll()
-                    .requestMatchers("/api/mother/**").hasRole(MOTHER_ROLE)
-                    .requestMatchers(SecurityConfig::motherOutsideHerApp).access((auth, ctx) -> {
-                        String who = auth.get().getName();
-                        audit.recordFor(new cn.fuyou.shared.Actor(who, who, null, null, null, null),
-                                new cn.fuyou.audit.AuditRecord("ACCESS", "ApiPath", ctx.getRequest().getMethod() + " "
-                                        + ctx.getRequest().getRequestURI(), null, false, false, "outside the mother's app", java.util.Map.of()));
-                        return new org.springframework.security.authorization.AuthorizationDecision(false);
-                    })
-                    .requestMatchers("/api/**", "/fhir", "/fhir/**", "/cds-services", "/cds-services/**").access(policyCheck)
+                    // Issue 12: the mother's app session is the subject MOTHER of the same tables (access/mother.json names her
+                    // app's endpoints); nothing else names her, so she reaches no staff API, FHIR, CDS or actuator (403, audited).
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                    .requestMatchers("/actuator/**").authenticated()
+                    .requestMatchers("/api/**", "/fhir", "/fhir/**", "/cds-services", "/cds-services/**", "/actuator/**").access(policyCheck)
                     .anyRequest().permitAll())
             .exceptionHandling(e -> e
                     .authenticationEntryPoint(problems::unauthenticated)
@@ -110,22 +99,9 @@ class SecurityConfig {
     }
 
     /**
-     * Only staff sign-ins live in a session: a bearer token or CDS JWT authenticates one request and
+     * Only staff and mother sign-ins live in a session: a bearer token or CDS JWT authenticates one request and
      * is never saved (else a cookie from a token call would outlive the token's revocation).
      */
-    /** The mother's app (issue 12): her sign-in paths, her role, and the test that keeps her session inside /api/mother/. */
-    static final String[] MOTHER_PUBLIC = {"/api/mother/auth/activate", "/api/mother/auth/login", "/api/mother/auth/logout"};
-    static final String MOTHER_ROLE = "MOTHER";
-
-    static boolean motherOutsideHerApp(HttpServletRequest r) {
-        String path = r.getRequestURI();
-        if (path.startsWith("/api/mother/") || !(path.startsWith("/api/") || path.startsWith("/fhir") || path.startsWith("/cds-services")
-                || path.startsWith("/actuator"))) return false;
-        if (path.startsWith("/api/calculators/") || path.startsWith("/api/growth/curves")) return false; // public, no records
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + MOTHER_ROLE).equals(a.getAuthority()));
-    }
-
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository() {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The staff sign-in's protections for other kinds of account (the mother's app, issue 12): the same
  * per-address throttle and lockout policy ({@code fuyou.login.*}), and a fresh session at sign-in (no
  * session fixation). A principal that is not a staff {@link cn.fuyou.shared.Actor} never reaches a staff
- * API: {@link SecurityConfig} refuses it everywhere outside its own paths.
+ * API: the access tables admit the mother's session ({@link AccessPolicy.Subject#MOTHER_AUTHORITY}) only where
+ * they name {@code MOTHER}.
  */
 @Component
 public class SignInGuard {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Source: issue 14 (reproductive medicine) — API contract, Done when; clinical-rules.md §8 and §3. */
 public class ArtApiTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static final AtomicInteger SEQ = new AtomicInteger(150);
     static final byte[] PDF = "%PDF-1.4\n% signed consent\n%%EOF\n".getBytes();
 
@@ -343,6 +345,24 @@ public class ArtApiTest extends IntegrationTest {
         var fetRecord = art.get("/api/art/cycles/" + frozen);
         assertThat(fetRecord.at("/embryos/0/originCycleId").asText()).isEqualTo(fresh);
         assertThat(fetRecord.at("/ageBand").asText()).isEqualTo(">40");
+    }
+
+    @Test
+    @DisplayName("follow-up of issue 14 item 1 / issue 15 (person-read audit): reading a couple record is audited against the woman and her partner")
+    void coupleReadAuditedAgainstBothPartners() {
+        ApiClient art = signIn("art-doctor");
+        String woman = person(art, "胡", "静", "F", 1991);
+        String partner = person(art, "胡", "斌", "M", 1989);
+        String coupleId = couple(art, woman, partner);
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        assertThat(art.get("/api/art/couples/" + coupleId).status()).isEqualTo(200);
+        String rows = "select count(*) from audit_event where id > ? and action = 'READ' and entity_type = 'ArtCouple' and entity_id = ?"
+                + " and outcome = 'ALLOWED' and (person_id = ?::uuid or ?::uuid = any(person_ids))";
+        assertThat(jdbc.sql(rows).params(before, coupleId, woman, woman).query(Long.class).single()).as("her access log").isEqualTo(1);
+        assertThat(jdbc.sql(rows).params(before, coupleId, partner, partner).query(Long.class).single()).as("his access log").isEqualTo(1);
+        // and his record's access log, as an admin reads it, lists the read
+        var log = signIn("admin").get("/api/persons/" + partner + "/access-log");
+        assertThat(log.body().toString()).contains(coupleId);
     }
 
     @Test

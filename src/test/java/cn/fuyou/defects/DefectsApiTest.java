@@ -188,6 +188,78 @@ public class DefectsApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 17 §1 (follow-up): the screening laboratory must be a designated prenatal diagnosis centre — another institution is a 400 naming labInstitutionCode, by entry and by CSV import")
+    void screeningLabMustBeAPrenatalDiagnosisCentre() {
+        ApiClient doc = signIn("cqfy-doctor");
+        String w = woman(doc, "实验室", LocalDate.of(1992, 4, 4), "500112");
+        pregnancy(doc, w, 120);
+        Map<String, Object> screen = new HashMap<>(Map.of("womanId", w, "kind", "SECOND_TRIMESTER_QUADRUPLE",
+                "sampledOn", today().minusDays(5).toString(), "t21OneIn", 5000, "t18OneIn", 40000, "afpMom", 1.0));
+        // SWH (Southwest Hospital) is a critical maternal care centre, not a prenatal diagnosis centre (registry.internal.DemoNetwork)
+        screen.put("labInstitutionCode", "SWH");
+        var refused = doc.post("/api/defects/screens", screen);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("/errors/0/field")).isEqualTo("labInstitutionCode");
+        String idNumber = doc.get("/api/persons/" + w).text("/idNumber");
+        String row = idNumber + ",SECOND_TRIMESTER_QUADRUPLE," + today().minusDays(5) + ",,,,SWH,5000,40000,1.0,,,,,,";
+        var imported = doc.postFile("/api/defects/screens/import", "file", "r.csv",
+                (String.join(",", ScreeningImport.COLUMNS) + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(400);
+        assertThat(imported.text("/errors/0/field")).isEqualTo("rows[2].labInstitutionCode");
+        // a prenatal diagnosis centre's laboratory (CQMU-FH1, as CQHCWC) is accepted
+        screen.put("labInstitutionCode", "CQMU-FH1");
+        var accepted = doc.post("/api/defects/screens", screen);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(accepted.text("/labInstitutionCode")).isEqualTo("CQMU-FH1");
+    }
+
+    @Test
+    @DisplayName("issue 17 §0 (follow-up): a pre-pregnancy check records and shows his part only to a caller entitled to the partner's record; "
+            + "reads and writes are audited against him as well as her")
+    void preconceptionCheckNeedsEntitlementToThePartner() {
+        ApiClient doc = signIn("cqfy-doctor");
+        String w = woman(doc, "孕前", LocalDate.of(1995, 5, 5), "500112");
+        String elsewhere = cn.fuyou.art.ArtApiTest.person(signIn("hc-doctor"), "卢", "伟", "M", 1994); // registered at another institution
+        Map<String, Object> findings = Map.of("history", List.of(), "examinations", Map.of("BP", "120/80"), "tests", Map.of("SYPHILIS", "阴性"));
+        Map<String, Object> form = new HashMap<>(Map.of("womanId", w, "checkDate", today().minusDays(1).toString(), "woman", findings,
+                "partner", findings, "assessment", "GENERAL"));
+        form.put("partnerId", elsewhere);
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        var refused = doc.post("/api/defects/preconception-checks", form);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from audit_event where id > ? and person_id = ?::uuid and outcome = 'DENIED'")
+                .params(before, elsewhere).query(Long.class).single()).as("the refusal audited against him").isEqualTo(1);
+
+        String partner = cn.fuyou.art.ArtApiTest.person(doc, "卢", "强", "M", 1993); // registered here
+        form.put("partnerId", partner);
+        var created = doc.post("/api/defects/preconception-checks", form);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("/id");
+        String naming = "select count(*) from audit_event where id > ? and entity_type = 'PreconceptionCheck' and outcome = 'ALLOWED'"
+                + " and (person_id = ?::uuid or ?::uuid = any(person_ids))";
+        assertThat(jdbc.sql(naming).params(before, partner, partner).query(Long.class).single()).as("the write names him").isEqualTo(1);
+        long read = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        assertThat(doc.get("/api/defects/preconception-checks/" + id).text("/partnerName")).endsWith("强");
+        assertThat(jdbc.sql(naming).params(read, partner, partner).query(Long.class).single()).as("the read names him").isEqualTo(1);
+
+        // his entitlement here ends: her check is still hers to read, his part is withheld and no read of his record is logged
+        jdbc.sql("update person_institution set until = now() where person_id = ?::uuid").param(partner).update();
+        read = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        var opened = doc.get("/api/defects/preconception-checks/" + id);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.at("/partnerWithheld").asBoolean()).isTrue();
+        assertThat(opened.at("/partnerName").isMissingNode() || opened.at("/partnerName").isNull()).isTrue();
+        assertThat(opened.at("/partner").toString()).doesNotContain("SYPHILIS");
+        var hers = doc.get("/api/defects/women/" + w);
+        assertThat(hers.at("/preconceptionChecks/0/partnerWithheld").asBoolean()).isTrue();
+        assertThat(hers.at("/preconceptionChecks/0/partner").toString()).doesNotContain("SYPHILIS");
+        assertThat(jdbc.sql(naming).params(read, partner, partner).query(Long.class).single()).isZero();
+        // and the check cannot be rewritten with his part
+        form.put("version", created.at("/version").asLong());
+        assertThat(doc.put("/api/defects/preconception-checks/" + id, form).status()).isEqualTo(403);
+    }
+
+    @Test
     @DisplayName("issue 17 §1: CSV import is all or nothing; refused rows are named by line and column")
     void csvImport() {
         ApiClient doc = signIn("cqfy-doctor");

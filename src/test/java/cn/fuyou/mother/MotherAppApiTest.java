@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,14 +119,15 @@ class MotherAppApiTest extends IntegrationTest {
         for (String path : List.of("/api/persons/" + other, "/api/persons/" + me, "/api/persons?q=张晓燕", "/api/children/" + otherChild,
                 "/api/children/" + daughter, "/api/pregnancies?womanId=" + other, "/api/education/assignments?personId=" + me,
                 "/api/mother-accounts/" + other, "/fhir/Patient/" + other, "/fhir/Patient?identifier=" + PREGNANT,
-                "/fhir/Observation?subject=Patient/" + otherChild, "/api/maternal/home-visits", "/api/audit", "/cds-services")) {
+                "/fhir/Observation?subject=Patient/" + otherChild, "/api/maternal/home-visits", "/api/audit", "/cds-services", "/actuator/info")) {
             assertThat(app.get(path).status()).as(path).isEqualTo(403);
         }
         assertThat(app.post("/fhir/Patient/_search", Map.of()).status()).isEqualTo(403);
         assertThat(app.post("/cds-services/fuyou-risk", Map.of()).status()).isEqualTo(403);
         assertThat(denied(me)).isGreaterThanOrEqualTo(deniedBefore + 15);
-        // staff cannot use her app's API
+        // staff cannot use her app's API (and still reach what a signed-in staff member reaches, e.g. actuator info)
         assertThat(signIn("cqfy-doctor").get("/api/mother/home").status()).isEqualTo(403);
+        assertThat(signIn("cqfy-doctor").get("/actuator/info").status()).isEqualTo(200);
     }
 
     private long denied(UUID me) {
@@ -134,18 +136,29 @@ class MotherAppApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("issue 12 §1: repeated wrong passwords lock her account as for staff; (follow-up) the lock answers exactly as an unknown "
+            + "ID number or a wrong password — 401, same code and message — so the answer never tells that an account exists; locking audited")
     void repeatedWrongPasswordsLockHerAccountAsForStaff() {
         UUID woman = person(PREGNANT);
         ApiClient app = anonymous();
         app.get("/api/mother/me");
-        int status = 0;
+        var unknown = app.post("/api/mother/auth/login", Map.of("idNumber", "110101199001011237", "password", "wrong0abc"));
+        assertThat(unknown.status()).isEqualTo(401);
+        List<JsonNode> answers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            status = app.post("/api/mother/auth/login", Map.of("idNumber", PREGNANT, "password", "wrong" + i + "abc")).status();
+            answers.add(app.post("/api/mother/auth/login", Map.of("idNumber", PREGNANT, "password", "wrong" + i + "abc")).body());
         }
         var r = app.post("/api/mother/auth/login", Map.of("idNumber", PREGNANT, "password", "Demo@2026"));
-        assertThat(r.status()).isEqualTo(401);
-        assertThat(r.text("/code")).isEqualTo("locked");
+        boolean locked = jdbc.sql("select locked_until > now() from mother_account where person_id = ?").param(woman).query(Boolean.class).single();
+        List<String> reasons = jdbc.sql("select reason from audit_event where username = ? and action = 'LOGIN' and outcome = 'DENIED' "
+                + "order by id desc limit 2").param("mother:" + woman).query(String.class).list();
         jdbc.sql("update mother_account set locked_until = null, failed_attempts = 0 where person_id = ?").param(woman).update();
-        assertThat(status).isEqualTo(401);
+        assertThat(locked).as("the account is locked").isTrue();
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.body()).as("locked, right password: the answer of an unknown ID number").isEqualTo(unknown.body());
+        assertThat(r.text("/code")).isEqualTo("bad-credentials");
+        assertThat(answers).as("every wrong password, the locking one too").allMatch(unknown.body()::equals);
+        assertThat(reasons.get(0)).isEqualTo("locked");
+        assertThat(reasons.get(1)).startsWith("bad password; locked until");
     }
 }

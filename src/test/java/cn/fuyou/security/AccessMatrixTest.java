@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,7 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@code code=access-policy}. An endpoint that no table lists fails the first test with a ready-to-paste list.
  * Table-independent rules are checked on the observed answers too (anonymous only on public paths, officials and
  * nursery staff write nothing clinical, admin paths only for admins), so a wrong table fails as well.
- * Requests carry random ids and an unparseable body: they reach no record, so the matrix writes nothing.
+ * Requests carry random ids and an unparseable body: they reach no record, so the matrix writes nothing (but the
+ * audit rows of the mother's refused attempts, issue 12). The mother's app session is one of the callers (subject
+ * {@code MOTHER}), checked against the tables like every other, and additionally against what her app calls.
  */
 class AccessMatrixTest extends IntegrationTest {
 
@@ -65,7 +68,13 @@ class AccessMatrixTest extends IntegrationTest {
         public int compareTo(Endpoint o) { return key().compareTo(o.key()); }
     }
 
-    record Caller(String name, String user, AccessPolicy.Subject subject, ApiClient client) {}
+    /** A kind of caller; {@code signIn} (re)starts its session on its client (nothing for a token or anonymous). */
+    record Caller(String name, AccessPolicy.Subject subject, ApiClient client, Consumer<ApiClient> signIn) {}
+
+    /** The sign-out endpoints: called last, then every caller signs in again. */
+    static final Set<String> SIGN_OUTS = Set.of("POST /api/auth/logout", "POST /api/mother/auth/logout");
+    /** What the mother's app calls (web/m/api.ts): her session must reach nothing else, whatever a table says. */
+    static final List<String> HER_APP = List.of("/api/mother/", "GET /api/growth/curves");
 
     // ---- enumeration ------------------------------------------------------------------------------
 
@@ -161,20 +170,16 @@ class AccessMatrixTest extends IntegrationTest {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Set<String>> allowedWrites = new LinkedHashMap<>();
         List<Endpoint> ordered = new ArrayList<>(served);
-        ordered.sort((a, b) -> Boolean.compare(a.key().equals("POST /api/auth/logout"), b.key().equals("POST /api/auth/logout")));
+        ordered.sort((a, b) -> Boolean.compare(SIGN_OUTS.contains(a.key()), SIGN_OUTS.contains(b.key())));
         int cells = 0;
         for (Endpoint e : ordered) {
             AccessPolicy.Endpoint rule = policy.endpoint(e.key()).orElse(null);
             if (rule == null) continue; // reported by everyEndpointHasAPolicy
             for (Caller c : callers) {
                 cells++;
-                // her app's own record answers only her session (SecurityConfig's mother rule; MotherAppApiTest is her side):
-                // none of these callers may read it
-                boolean herApp = rule.action().key().equals("mother:her-app");
-                boolean expected = !herApp && policy.allows(c.subject(), rule);
+                boolean expected = policy.allows(c.subject(), rule);
                 ApiClient.Response r = call(c.client(), e);
-                boolean refused = (r.status() == 401 && !ANSWERS_401_ITSELF.contains(e.key())) || (r.status() == 403 && r.text("/code").startsWith("access-policy"))
-                        || (herApp && (r.status() == 401 || r.status() == 403));
+                boolean refused = (r.status() == 401 && !ANSWERS_401_ITSELF.contains(e.key())) || (r.status() == 403 && r.text("/code").startsWith("access-policy"));
                 if (r.status() == 401 && c.subject().kind() != AccessPolicy.Subject.Kind.ANONYMOUS) {
                     wrong.add(c.name() + " " + e.key() + ": 401 for a signed-in caller");
                 }
@@ -192,8 +197,12 @@ class AccessMatrixTest extends IntegrationTest {
                         && !(c.subject().kind() == AccessPolicy.Subject.Kind.STAFF && c.subject().role().isAdmin())) {
                     wrong.add(c.name() + " reaches admin endpoint " + e.key());
                 }
+                if (!refused && c.subject().kind() == AccessPolicy.Subject.Kind.MOTHER
+                        && HER_APP.stream().noneMatch(p -> e.pattern().startsWith(p) || e.key().equals(p))) {
+                    wrong.add("the mother's session reaches " + e.key() + " outside her app");
+                }
             }
-            if (e.key().equals("POST /api/auth/logout")) callers.forEach(AccessMatrixTest::reSignIn);
+            if (SIGN_OUTS.contains(e.key())) callers.forEach(c -> c.signIn().accept(c.client()));
         }
         // table-independent rules over what was observed
         for (String official : List.of("district official", "city official")) {
@@ -243,19 +252,25 @@ class AccessMatrixTest extends IntegrationTest {
         users.put("system admin", "admin");
         users.put("district official", "official-jb");
         users.put("city official", "official-cq");
-        users.forEach((name, user) -> out.add(new Caller(name, user, subjectOf(user), signIn(user))));
+        users.forEach((name, user) -> out.add(new Caller(name, subjectOf(user), signIn(user), c -> c.login(user, "Demo@2026"))));
         UUID inst = jdbc.sql("select id from institution where code = 'CQHCWC'").query(UUID.class).single();
         String token = tx.execute(s -> tokens.issue("access matrix EMR", inst, StaffRole.CLINICIAN, null)).token();
-        out.add(new Caller("integration token", null, AccessPolicy.Subject.token(), anonymous().withBearer(token)));
+        out.add(new Caller("integration token", AccessPolicy.Subject.token(), anonymous().withBearer(token), c -> {}));
+        // issue 12: a woman signed in to her app (a demo account), one more caller of the same tables
+        Consumer<ApiClient> motherSignIn = c -> assertThat(c.post("/api/mother/auth/login",
+                Map.of("idNumber", MOTHER_ID_NUMBER, "password", "Demo@2026")).status()).as("the demo mother signs in").isEqualTo(200);
+        ApiClient mother = anonymous();
+        mother.get("/api/mother/me"); // the XSRF cookie first, as her app gets it
+        motherSignIn.accept(mother);
+        out.add(new Caller("mother", AccessPolicy.Subject.MOTHER, mother, motherSignIn));
         ApiClient anon = anonymous();
         anon.get("/api/auth/me"); // the XSRF cookie, as the UI gets it before its first write
-        out.add(new Caller("anonymous", null, AccessPolicy.Subject.ANONYMOUS, anon));
+        out.add(new Caller("anonymous", AccessPolicy.Subject.ANONYMOUS, anon, c -> {}));
         return out;
     }
 
-    private static void reSignIn(Caller c) {
-        if (c.user() != null) c.client().login(c.user(), "Demo@2026"); // logout ended the session
-    }
+    /** A demo mother with an activated account (mother.internal.DemoMothers). */
+    static final String MOTHER_ID_NUMBER = "50010319950812026X";
 
     private AccessPolicy.Subject subjectOf(String user) {
         var row = jdbc.sql("select s.role, i.type from staff_user s left join institution i on i.id = s.institution_id where s.username = ?")

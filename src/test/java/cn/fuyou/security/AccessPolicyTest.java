@@ -52,6 +52,34 @@ class AccessPolicyTest {
     }
 
     @Test
+    @DisplayName("issue 12 (follow-up): the mother is a subject of her own; her session is admitted only where a table names MOTHER, "
+            + "not by ANYONE or DEMO, and nothing that names staff or tokens admits her")
+    void motherIsASubjectConfinedToWhatNamesHer() throws Exception {
+        String table = """
+                {"module":"mo","actions":{
+                   "app":{"allow":["MOTHER"]}, "signin":{"allow":["ANYONE","MOTHER"]}, "pub":{"allow":["ANYONE"]},
+                   "demo":{"allow":["DEMO"]}, "read":{"allow":["STAFF","TOKEN"]}, "calc":{"allow":["ANYONE"],"deny":["MOTHER"]}},
+                 "endpoints":{"GET /api/mo/me":"app","POST /api/mo/login":"signin","GET /api/pub":"pub","POST /api/demo":"demo",
+                              "GET /api/rec/{id}":"read","GET /api/calc":"calc"}}""";
+        AccessPolicy p = AccessPolicy.of(List.of(json(table)), true);
+        var mother = AccessPolicy.Subject.MOTHER;
+        var clinician = AccessPolicy.Subject.staff(StaffRole.CLINICIAN, InstitutionType.MCH_HOSPITAL);
+        var app = p.match("GET", "/api/mo/me").orElseThrow();
+        assertThat(p.allows(mother, app)).isTrue();
+        assertThat(p.allows(clinician, app)).isFalse();
+        assertThat(p.allows(AccessPolicy.Subject.token(), app)).isFalse();
+        assertThat(p.allows(AccessPolicy.Subject.ANONYMOUS, app)).isFalse();
+        assertThat(p.allows(mother, p.match("POST", "/api/mo/login").orElseThrow())).isTrue();
+        assertThat(p.allows(AccessPolicy.Subject.ANONYMOUS, p.match("POST", "/api/mo/login").orElseThrow())).isTrue();
+        assertThat(p.allows(mother, p.match("GET", "/api/pub").orElseThrow())).as("ANYONE does not open to her session").isFalse();
+        assertThat(p.allows(clinician, p.match("GET", "/api/pub").orElseThrow())).isTrue();
+        assertThat(p.allows(mother, p.match("POST", "/api/demo").orElseThrow())).as("nor does DEMO").isFalse();
+        assertThat(p.allows(AccessPolicy.Subject.ANONYMOUS, p.match("POST", "/api/demo").orElseThrow())).isTrue();
+        assertThat(p.allows(mother, p.match("GET", "/api/rec/1").orElseThrow())).isFalse();
+        assertThat(p.allows(AccessPolicy.Subject.ANONYMOUS, p.match("GET", "/api/calc").orElseThrow())).as("deny MOTHER leaves others").isTrue();
+    }
+
+    @Test
     @DisplayName("a table naming an unknown action, role or institution type, a malformed endpoint or an endpoint in two tables refuses to load")
     void badTables() {
         assertThatThrownBy(() -> AccessPolicy.of(List.of(json("{\"module\":\"a\",\"actions\":{},\"endpoints\":{\"GET /x\":\"nope\"}}")), false))

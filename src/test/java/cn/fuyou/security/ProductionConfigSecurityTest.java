@@ -50,12 +50,19 @@ class ProductionConfigSecurityTest {
 
     /** Signs in without keeping cookies (they are Secure, so a client over plain HTTP would drop them anyway). */
     private HttpResponse<String> login(String user, String password) throws Exception {
+        return login(user, password, null);
+    }
+
+    /** The same, through a TLS proxy on this host that names the client in X-Forwarded-For (null: no proxy). */
+    private HttpResponse<String> login(String user, String password, String forwardedFor) throws Exception {
         var me = send(req("/api/auth/me"));
         String xsrf = me.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
                 .map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElseThrow();
-        return send(req("/api/auth/login").header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+        var post = req("/api/auth/login").header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
                 .header("Cookie", "XSRF-TOKEN=" + xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"));
+        if (forwardedFor != null) post.header("X-Forwarded-For", forwardedFor).header("X-Forwarded-Proto", "https");
+        return send(post);
     }
 
     private String newUser(String password) {
@@ -129,14 +136,16 @@ class ProductionConfigSecurityTest {
 
     @Test
     @Order(5)
-    @DisplayName("lockout at the real setting: the 5th wrong password locks the account for 15 minutes")
+    @DisplayName("lockout at the real setting: the 5th wrong password locks the account for 15 minutes; locked answers as a wrong password")
     void lockoutAtRealSetting() throws Exception {
         String user = newUser("Right-Password-2026");
         for (int i = 1; i <= 4; i++) assertThat(login(user, "wrong-" + i).body()).contains("bad-credentials");
-        assertThat(login(user, "wrong-5").body()).contains("\"code\":\"locked\"");
+        assertThat(login(user, "wrong-5").body()).contains("\"code\":\"bad-credentials\"");
         var right = login(user, "Right-Password-2026");
         assertThat(right.statusCode()).isEqualTo(401);
-        assertThat(right.body()).contains("\"code\":\"locked\"");
+        assertThat(right.body()).contains("\"code\":\"bad-credentials\"").doesNotContain("lockedUntil");
+        assertThat(jdbc.sql("select locked_until > now() + interval '14 minutes' from staff_user where username = ?").param(user)
+                .query(Boolean.class).single()).isTrue();
     }
 
     @Test
@@ -157,5 +166,38 @@ class ProductionConfigSecurityTest {
         var right = login(good, "Good-Password-2026");
         assertThat(right.statusCode()).isEqualTo(429);
         assertThat(right.body()).contains("too-many-attempts");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("follow-up of issue 15 §4/§8: behind a TLS proxy on loopback (server.forward-headers-strategy=native) the sign-in throttle, "
+            + "the public rate limit and the audit's client_ip key on the client named in X-Forwarded-For, not on the proxy's address")
+    void forwardedClientAddress() throws Exception {
+        String user = newUser("Fwd-Password-2026");
+        // the test above throttled 127.0.0.1 (the proxy's own address); a client behind the proxy is not throttled
+        var first = login(user, "wrong-fwd-1", "203.0.113.7");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(401);
+        assertThat(jdbc.sql("select client_ip from audit_event where username = ? order by id desc limit 1").param(user)
+                .query(String.class).single()).as("the audit names the client, not the proxy").isEqualTo("203.0.113.7");
+        // that client's own failures throttle it, and not another client behind the same proxy
+        HttpResponse<String> r;
+        int failures = 1;
+        do {
+            r = login("nobody-fwd-" + failures, "guess", "203.0.113.7");
+            failures++;
+        } while (r.statusCode() == 401 && failures < 40);
+        assertThat(failures - 1).as("failures from 203.0.113.7 before its throttle").isEqualTo(20);
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(login(user, "wrong-fwd-2", "203.0.113.8").statusCode()).as("another client behind the proxy").isEqualTo(401);
+        // the public calculators' bucket is per forwarded client too
+        int ok = 0;
+        HttpResponse<String> calc;
+        do {
+            calc = send(req("/api/calculators/pregnancy-risk/factors").header("X-Forwarded-For", "198.51.100.1"));
+            if (calc.statusCode() == 200) ok++;
+        } while (calc.statusCode() == 200 && ok < 3000);
+        assertThat(calc.statusCode()).isEqualTo(429);
+        assertThat(send(req("/api/calculators/pregnancy-risk/factors").header("X-Forwarded-For", "198.51.100.2")).statusCode())
+                .as("another client behind the proxy keeps its own bucket").isEqualTo(200);
     }
 }

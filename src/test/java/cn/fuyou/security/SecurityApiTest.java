@@ -30,7 +30,8 @@ class SecurityApiTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("5 wrong passwords lock the account: even the right password is refused, with lockedUntil")
+    @DisplayName("5 wrong passwords lock the account: even the right password is refused — and (follow-up of issue 2 §4 / 15 §4) "
+            + "the locked account answers exactly as an unknown user or a wrong password does, so the answer reveals no account")
     void lockout() {
         String user = "lockme";
         jdbc.sql("""
@@ -38,19 +39,26 @@ class SecurityApiTest extends IntegrationTest {
                 select gen_random_uuid(), ?, ?, 'Lock Test', id, 'CLINICIAN', 'test', 'test' from institution where code = 'CQHCWC'""")
                 .params(user, encoder.encode("Right-Password-1")).update();
         ApiClient c = anonymous();
+        var unknown = c.login("nobody-" + user, "wrong0");
         for (int i = 1; i <= 4; i++) {
             var r = c.login(user, "wrong" + i);
             assertThat(r.status()).isEqualTo(401);
-            assertThat(r.text("/code")).isEqualTo("bad-credentials");
+            assertThat(r.body()).isEqualTo(unknown.body());
         }
         var fifth = c.login(user, "wrong5");
-        assertThat(fifth.text("/code")).isEqualTo("locked");
+        assertThat(fifth.status()).isEqualTo(401);
+        assertThat(fifth.body()).as("the failure that locks answers as any other").isEqualTo(unknown.body());
         var right = c.login(user, "Right-Password-1");
         assertThat(right.status()).isEqualTo(401);
-        assertThat(right.text("/code")).isEqualTo("locked");
-        assertThat(OffsetDateTime.parse(right.text("/lockedUntil"))).isAfter(OffsetDateTime.now().plusMinutes(14));
-        assertThat(jdbc.sql("select count(*) from audit_event where action = 'LOGIN' and outcome = 'DENIED' and username = ?")
-                .param(user).query(Long.class).single()).isEqualTo(6);
+        assertThat(right.body()).as("locked: the same code and message as an unknown user").isEqualTo(unknown.body());
+        assertThat(right.text("/code")).isEqualTo("bad-credentials");
+        assertThat(right.body().has("lockedUntil")).isFalse();
+        // the lock holds, and the trail tells what the answer does not
+        assertThat(jdbc.sql("select locked_until from staff_user where username = ?").param(user).query(OffsetDateTime.class).single())
+                .isAfter(OffsetDateTime.now().plusMinutes(14));
+        assertThat(jdbc.sql("select reason from audit_event where action = 'LOGIN' and outcome = 'DENIED' and username = ? order by id")
+                .param(user).query(String.class).list())
+                .hasSize(6).endsWith("locked").element(4).asString().startsWith("bad password; locked until");
     }
 
     @Test

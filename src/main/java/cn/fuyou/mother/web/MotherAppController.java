@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The mother's app API (/api/mother/**): her session only (the security module refuses staff here and her elsewhere). */
+/** The mother's app API (/api/mother/**): her session only (access/mother.json names MOTHER here and nowhere else). */
 @RestController
 class MotherAppController {
 

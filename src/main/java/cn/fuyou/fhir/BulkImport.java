@@ -234,8 +234,9 @@ public class BulkImport {
                     importFile(job, f, refs, progress);
                 } else {
                     writing.add(writers[lane].submit(() -> runAs(actor, () -> importFile(job, f, refs, progress))));
-                    // Parsed files wait in memory for their lane: a few per lane at most.
-                    while (writing.size() > 2 * WRITERS) writing.poll().get();
+                    // Parsed files wait in memory for their lane: one per lane at most (more only survive young
+                    // collections to be copied — a bundle is a megabyte or more).
+                    while (writing.size() > WRITERS) writing.poll().get();
                 }
             }
             while (!writing.isEmpty()) writing.poll().get();

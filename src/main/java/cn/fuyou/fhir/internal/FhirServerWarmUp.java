@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Initialises the FHIR servlet (HAPI's {@code RestfulServer}: the scan of the R4 model and the providers' bindings, 1-2 s,
  * more on a busy machine) in the background right after the ready line instead of before it. A request to /fhir that
  * arrives first initialises it itself, or waits for this one (Tomcat initialises a servlet once, under its lock); a failure
- * is logged here as Tomcat would log it.
+ * is logged here as Tomcat would log it. Ctrl-C during this initialisation waits for its end (Tomcat destroys the servlet
+ * under the same lock): about a second.
  */
 @Component
 class FhirServerWarmUp {
@@ -35,7 +36,8 @@ class FhirServerWarmUp {
                     try {
                         servlet.load();
                     } catch (ServletException | RuntimeException | LinkageError e) {
-                        log.error("FHIR server (/fhir) failed to initialise", e);
+                        // stopped (Ctrl-C) while it initialised: nothing to report
+                        if (event.getApplicationContext().isActive()) log.error("FHIR server (/fhir) failed to initialise", e);
                     }
                 }
             }

@@ -92,6 +92,9 @@ class AccessMatrixTest extends IntegrationTest {
                 for (var m : methods) all.add(new Endpoint(m.name(), p));
             }
         });
+        // the FHIR servlet initialises after the ready line (fhir.internal.FhirServerWarmUp) or on its first request: one
+        // request first (waiting for that initialisation if it is under way), so that all its bindings are there to list
+        assertThat(anonymous().getBytes("/fhir/metadata").statusCode()).isEqualTo(200);
         for (ServletRegistrationBean<?> bean : context.getBeansOfType(ServletRegistrationBean.class).values()) {
             if (bean.getServlet() instanceof RestfulServer fhir) {
                 fhir.getResourceBindings().forEach(rb -> rb.getMethodBindings().forEach(mb -> fhirEndpoints(rb.getResourceName(), mb, all)));

@@ -1,6 +1,7 @@
 package cn.fuyou.fhir.internal;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.annotation.ResourceDef;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +33,9 @@ class FhirServer {
                                                        EverythingProvider everything, PersonRecords records, ReceivedResources received) {
         RestfulServer server = new RestfulServer(ctx);
         List<IResourceProvider> all = new ArrayList<>(providers);
-        Set<String> covered = providers.stream().map(p -> ctx.getResourceType(p.getResourceType())).collect(Collectors.toSet());
+        // named as HAPI names them (@ResourceDef), without making HAPI scan its whole R4 model here: that scan (seconds
+        // on a busy machine) belongs to the servlet's initialisation, which FhirServerWarmUp runs after the ready line
+        Set<String> covered = providers.stream().map(p -> resourceName(p.getResourceType())).collect(Collectors.toSet());
         ReceivedTypes.CLINICAL.stream().filter(t -> !covered.contains(t)).sorted()
                 .forEach(t -> all.add(new ReceivedResourceProvider(ctx, t, records, received)));
         server.setResourceProviders(all);
@@ -47,8 +51,18 @@ class FhirServer {
         server.setPagingProvider(paging);
         server.setServerName("fuyou 妇幼");
         ServletRegistrationBean<RestfulServer> bean = new ServletRegistrationBean<>(server, "/fhir/*");
-        bean.setName("fhir");
-        bean.setLoadOnStartup(1);
+        bean.setName(SERVLET_NAME);
+        // not loadOnStartup: initialised by FhirServerWarmUp in the background once fuyou is ready (or by the first request
+        // to /fhir if that comes first), so that HAPI's model scan is off the start's critical path
         return bean;
+    }
+
+    static final String SERVLET_NAME = "fhir";
+
+    /** The resource type's name as HAPI's model scanner takes it: from the class's {@link ResourceDef}. */
+    static String resourceName(Class<? extends IBaseResource> type) {
+        ResourceDef def = type.getAnnotation(ResourceDef.class);
+        if (def == null || def.name().isBlank()) throw new IllegalStateException(type.getName() + " has no @ResourceDef name");
+        return def.name();
     }
 }

@@ -21,21 +21,25 @@ import org.hl7.fhir.r4.model.IdType;
  */
 public class ReceivedResourceProvider implements IResourceProvider {
 
-    private final Class<? extends IBaseResource> type;
+    private final FhirContext fhir;
     private final String typeName;
     private final PersonRecords records;
     private final ReceivedResources received;
+    private volatile Class<? extends IBaseResource> type;
 
     ReceivedResourceProvider(FhirContext fhir, String typeName, PersonRecords records, ReceivedResources received) {
-        this.type = fhir.getResourceDefinition(typeName).getImplementingClass();
+        this.fhir = fhir;
         this.typeName = typeName;
         this.records = records;
         this.received = received;
     }
 
+    /** Looked up in HAPI's model when the FHIR servlet initialises (after start), not when the provider is made. */
     @Override
     public Class<? extends IBaseResource> getResourceType() {
-        return type;
+        Class<? extends IBaseResource> t = type;
+        if (t == null) type = t = fhir.getResourceDefinition(typeName).getImplementingClass();
+        return t;
     }
 
     @Read(version = false)

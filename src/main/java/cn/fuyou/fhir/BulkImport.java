@@ -292,10 +292,39 @@ public class BulkImport {
     }
 
     private int importEntries(UUID job, List<IncomingResource> entries, Map<String, UUID> refs) {
-        Map<String, UUID> local = new HashMap<>(refs);
+        BundleRefs local = new BundleRefs(refs);
         tx.executeWithoutResult(s -> saveReport(job, transactions.run(entries, local, job).report()));
-        refs.putAll(local);
+        refs.putAll(local.own);
         return entries.size();
+    }
+
+    /**
+     * A bundle's references over those of the bundles already committed, without copying them for each
+     * bundle: what the bundle adds is merged only once its transaction has committed.
+     */
+    private static final class BundleRefs extends java.util.AbstractMap<String, UUID> {
+        private final Map<String, UUID> own = new HashMap<>();
+        private final Map<String, UUID> committed;
+
+        BundleRefs(Map<String, UUID> committed) {
+            this.committed = committed;
+        }
+
+        @Override
+        public UUID get(Object key) {
+            UUID v = own.get(key);
+            return v != null ? v : committed.get(key);
+        }
+
+        @Override
+        public UUID put(String key, UUID value) {
+            return own.put(key, value);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, UUID>> entrySet() {
+            return own.entrySet();
+        }
     }
 
     /** NDJSON: each line a resource (or a bundle); resources are imported in chunks of 500. */

@@ -29,10 +29,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final ObjectMapper json;
 
-    AuditLog(JdbcClient jdbc, ObjectMapper json) {
+    AuditLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -49,8 +51,15 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordRead(AuditRecord r) {
-        jdbc.sql("set local synchronous_commit to off").update();
-        insert(CurrentActor.orSystem(), r);
+        jdbc.sql(INSERT_READ).params(values(CurrentActor.orSystem(), r)).update();
+    }
+
+    /** Several reads of one request (e.g. each of her pregnancies) in one round trip to the database; as {@link #recordRead}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordReads(List<AuditRecord> reads) {
+        if (reads.isEmpty()) return;
+        Actor actor = CurrentActor.orSystem();
+        batch.batchUpdate(INSERT_READ, reads.stream().map(r -> values(actor, r)).toList());
     }
 
     /** For refused attempts: committed even though the request then fails. */
@@ -65,18 +74,26 @@ public class AuditLog {
         insert(actor, r);
     }
 
+    private static final String COLUMNS = """
+            audit_event (username, institution_code, action, entity_type, entity_id, person_id,
+                         outcome, break_glass, reason, client_ip, detail, channel, purpose, person_ids)""";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?";
+    private static final String INSERT = "insert into " + COLUMNS + " values (" + VALUES + ")";
+    /** The row, and synchronous_commit off for the rest of the transaction (set_config(…, true) is SET LOCAL), in one statement. */
+    private static final String INSERT_READ = "with read_only as (select set_config('synchronous_commit', 'off', true))\n"
+            + "insert into " + COLUMNS + " select " + VALUES + " from read_only";
+
     private void insert(Actor actor, AuditRecord r) {
+        jdbc.sql(INSERT).params(values(actor, r)).update();
+    }
+
+    private Object[] values(Actor actor, AuditRecord r) {
         UUID[] persons = personIds(r);
         HttpServletRequest request = currentRequest();
         if (persons != null && request != null) request.setAttribute(ListReadAudit.PERSONS_LOGGED, Boolean.TRUE);
-        jdbc.sql("""
-                insert into audit_event (username, institution_code, action, entity_type, entity_id, person_id,
-                                         outcome, break_glass, reason, client_ip, detail, channel, purpose, person_ids)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
-                .params(actor.username(), actor.institutionCode(), r.action(), r.entityType(), r.entityId(),
-                        r.personId(), r.allowed() ? "ALLOWED" : "DENIED", r.breakGlass(), r.reason(), clientIp(),
-                        toJson(r), AuditChannel.of(r, request), purpose(), persons)
-                .update();
+        return new Object[] {actor.username(), actor.institutionCode(), r.action(), r.entityType(), r.entityId(),
+                r.personId(), r.allowed() ? "ALLOWED" : "DENIED", r.breakGlass(), r.reason(), clientIp(),
+                toJson(r), AuditChannel.of(r, request), purpose(), persons};
     }
 
     /** The person(s) a row is about: its person plus every person a list or search showed ({@code detail.personIds}). */

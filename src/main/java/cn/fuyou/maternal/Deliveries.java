@@ -85,6 +85,10 @@ public class Deliveries {
         }
         int ga = PregnancyReader.gaDays(p.edd(), day);
         if (ga < 0 || ga > 45 * 7) throw ApiException.badField("deliveredAt", "孕周不合理 / implausible gestational age at delivery");
+        // Below 20+0 weeks the pregnancy ends as a miscarriage (the child record holds births from 20+0 weeks on).
+        if (ga < 20 * 7) {
+            throw ApiException.badField("deliveredAt", "孕20周前不能登记分娩，请登记妊娠结局为流产 / before 20+0 weeks record the pregnancy's end as a miscarriage, not a delivery");
+        }
         for (int i = 0; i < f.babies().size(); i++) {
             DeliveryForm.Baby b = f.babies().get(i);
             var w = BirthWeightPlausibility.check(ga, b.weightG());

@@ -206,6 +206,21 @@ public class Pregnancies {
         return reader.read(id).orElseThrow();
     }
 
+    /**
+     * All her pregnancies read whole, newest first (Patient/$everything): her entitlement checked once,
+     * each pregnancy's read audited, in a few queries however many pregnancies she has.
+     */
+    @Transactional
+    public List<PregnancyRecord> openAllOf(UUID womanId) {
+        if (!access.canAccess(womanId)) {
+            audit.recordIndependently(AuditRecord.read("Pregnancy", null, womanId, false, false, null));
+            throw ApiException.forbidden("您所在机构无权查看此记录 / your institution is not entitled to this record");
+        }
+        List<PregnancyRecord> all = reader.readOfWoman(womanId);
+        audit.recordReads(all.stream().map(p -> AuditRecord.read("Pregnancy", p.id(), womanId, true, false, null)).toList());
+        return all;
+    }
+
     /** For another module's write that embeds her pregnancy (a referral's summary): access checked, the caller audits. */
     public PregnancyRecord readForWrite(UUID id) {
         if (!access.canAccess(womanOf(id))) throw ApiException.forbidden("您所在机构无权查看此记录 / not entitled to this record");

@@ -1,5 +1,7 @@
 package cn.fuyou.births;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.support.ApiClient;
@@ -37,7 +39,7 @@ class BirthCertificateApiTest extends IntegrationTest {
         ApiClient admin = signIn("cqfy-admin");
         long first = 500_000_001L + RANGE.getAndIncrement() * 1000L;
         var r = admin.post("/api/birth-certificates/stock", Map.of("prefix", prefix, "firstSeq", first, "lastSeq", first + count - 1,
-                "receivedOn", LocalDate.now().toString(), "note", "test range"));
+                "receivedOn", LocalDate.now(ChinaTime.ZONE).toString(), "note", "test range"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.body();
     }
@@ -62,18 +64,18 @@ class BirthCertificateApiTest extends IntegrationTest {
         ApiClient admin = signIn("cqfy-admin");
         long first = Long.parseLong(range.path("firstNumber").asText().substring(1));
         var overlap = admin.post("/api/birth-certificates/stock", Map.of("prefix", "T", "firstSeq", first + 5, "lastSeq", first + 20,
-                "receivedOn", LocalDate.now().toString()));
+                "receivedOn", LocalDate.now(ChinaTime.ZONE).toString()));
         assertThat(overlap.status()).isEqualTo(409);
         assertThat(overlap.text("/code")).isEqualTo("range-overlap");
         var reversed = admin.post("/api/birth-certificates/stock", Map.of("prefix", "T", "firstSeq", 900, "lastSeq", 800,
-                "receivedOn", LocalDate.now().toString()));
+                "receivedOn", LocalDate.now(ChinaTime.ZONE).toString()));
         assertThat(reversed.status()).isEqualTo(400);
         assertThat(reversed.text("/errors/0/field")).isEqualTo("lastSeq");
         var badPrefix = admin.post("/api/birth-certificates/stock", Map.of("prefix", "t1", "firstSeq", 1, "lastSeq", 2,
-                "receivedOn", LocalDate.now().toString()));
+                "receivedOn", LocalDate.now(ChinaTime.ZONE).toString()));
         assertThat(badPrefix.status()).isEqualTo(400);
         var clerk = signIn("cqfy-midwife").post("/api/birth-certificates/stock", Map.of("prefix", "T", "firstSeq", 1, "lastSeq", 2,
-                "receivedOn", LocalDate.now().toString()));
+                "receivedOn", LocalDate.now(ChinaTime.ZONE).toString()));
         assertThat(clerk.status()).as("only an institution admin receives blanks").isEqualTo(403);
 
         var stock = admin.get("/api/birth-certificates/stock");

@@ -1,5 +1,7 @@
 package cn.fuyou.births;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -26,8 +28,8 @@ public final class BirthFixture {
         reg.put("womanId", w.text("/id"));
         reg.put("gravida", 1);
         reg.put("para", 0);
-        reg.put("registeredOn", LocalDate.now().minusDays(60).toString());
-        reg.put("lmp", LocalDate.now().minusDays(276).toString());
+        reg.put("registeredOn", LocalDate.now(ChinaTime.ZONE).minusDays(60).toString());
+        reg.put("lmp", LocalDate.now(ChinaTime.ZONE).minusDays(276).toString());
         reg.put("heightCm", 160);
         reg.put("prePregnancyWeightKg", 55);
         var p = c.post("/api/pregnancies", reg);

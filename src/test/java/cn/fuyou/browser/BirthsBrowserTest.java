@@ -1,5 +1,7 @@
 package cn.fuyou.browser;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +33,7 @@ class BirthsBrowserTest extends BrowserTest {
         ApiClient admin = signIn("cqfy-admin");
         if (admin.get("/api/birth-certificates/stock").at("/inStock").asLong() < 5) {
             var r = admin.post("/api/birth-certificates/stock", Map.of("prefix", "B", "firstSeq", 500_090_001L, "lastSeq", 500_090_050L,
-                    "receivedOn", LocalDate.now().toString()));
+                    "receivedOn", LocalDate.now(ChinaTime.ZONE).toString()));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
         }
         ApiClient midwife = signIn("cqfy-midwife");

@@ -1,5 +1,7 @@
 package cn.fuyou.browser;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static cn.fuyou.browser.MaternalBrowserTest.input;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -35,7 +37,7 @@ class DeliveryPmtctBrowserTest extends BrowserTest {
 
         page.getByTestId("new-pregnancy").click();
         Locator lmp = input(page, "preg-lmp");
-        lmp.fill(LocalDate.now().minusDays(273).toString());
+        lmp.fill(LocalDate.now(ChinaTime.ZONE).minusDays(273).toString());
         lmp.press("Enter");
         input(page, "preg-height").fill("160");
         input(page, "preg-weight").fill("54");

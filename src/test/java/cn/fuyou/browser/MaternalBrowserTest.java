@@ -1,5 +1,7 @@
 package cn.fuyou.browser;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import cn.fuyou.registry.ResidentIdNumber;
@@ -39,7 +41,7 @@ class MaternalBrowserTest extends BrowserTest {
 
         page.getByTestId("new-pregnancy").click();
         Locator lmp = input(page, "preg-lmp");
-        lmp.fill(LocalDate.now().minusDays(120).toString());
+        lmp.fill(LocalDate.now(ChinaTime.ZONE).minusDays(120).toString());
         lmp.press("Enter");
         input(page, "preg-height").fill("158");
         input(page, "preg-weight").fill("52");

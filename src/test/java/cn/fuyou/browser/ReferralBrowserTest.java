@@ -1,5 +1,7 @@
 package cn.fuyou.browser;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -24,8 +26,8 @@ class ReferralBrowserTest extends BrowserTest {
         ApiClient api = signIn("hc-doctor");
         String woman = api.post("/api/persons", PersonApiTest.woman("付", "晓梅", null)).text("/id");
         String pregnancy = api.post("/api/pregnancies", Map.of("womanId", woman, "gravida", 2, "para", 1,
-                "lmp", LocalDate.now().minusDays(200).toString())).text("/id");
-        api.post("/api/pregnancies/" + pregnancy + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "hemoglobinGPerL", 50));
+                "lmp", LocalDate.now(ChinaTime.ZONE).minusDays(200).toString())).text("/id");
+        api.post("/api/pregnancies/" + pregnancy + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "hemoglobinGPerL", 50));
 
         Page centre = newPage();
         FoundationBrowserTest.login(centre, "cqfy-doctor");

@@ -1,5 +1,7 @@
 package cn.fuyou.criticalcare;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -30,7 +32,7 @@ public class CriticalCareApiTest extends IntegrationTest {
     }
 
     static String pregnancy(ApiClient c, String womanId, int gaDays) {
-        var p = c.post("/api/pregnancies", Map.of("womanId", womanId, "gravida", 2, "para", 1, "lmp", LocalDate.now().minusDays(gaDays).toString()));
+        var p = c.post("/api/pregnancies", Map.of("womanId", womanId, "gravida", 2, "para", 1, "lmp", LocalDate.now(ChinaTime.ZONE).minusDays(gaDays).toString()));
         assertThat(p.status()).as(p.toString()).isEqualTo(201);
         return p.text("/id");
     }
@@ -158,7 +160,7 @@ public class CriticalCareApiTest extends IntegrationTest {
         b.remove("personId");
         b.put("newPerson", woman("芳", "500117"));
         b.put("stage", "POSTPARTUM");
-        LocalDate onset = LocalDate.now().minusDays(1);
+        LocalDate onset = LocalDate.now(ChinaTime.ZONE).minusDays(1);
         b.put("onsetAt", onset.atTime(10, 0).atOffset(ZoneOffset.ofHours(8)).toString());
         b.put("pregnancyEndedOn", onset.minusDays(43).toString());
         var late = hc.post("/api/critical-cases", b);
@@ -278,13 +280,13 @@ public class CriticalCareApiTest extends IntegrationTest {
         ApiClient hc = signIn("hc-doctor");
         String w = registerWoman(hc, "兰芝", "500117");
         String p = pregnancy(hc, w, 200);
-        hc.post("/api/pregnancies/" + p + "/contacts", Map.of("contactDate", LocalDate.now().minusDays(3).toString(), "hemoglobinGPerL", 60));
+        hc.post("/api/pregnancies/" + p + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).minusDays(3).toString(), "hemoglobinGPerL", 60));
         var c = hc.post("/api/critical-cases", report(w, p, Map.of("findings", List.of("SHOCK"))));
         var died = hc.post("/api/critical-cases/" + c.text("/id") + "/outcome", Map.of("outcome", "DIED", "basis", "DEATH",
                 "outcomeOn", today().toString(), "version", c.at("/version").asLong()));
         String death = died.text("/deathReportId");
 
-        Map<String, Object> body = Map.of("deathReportId", death, "level", "CITY", "meetingDate", LocalDate.now().toString(),
+        Map<String, Object> body = Map.of("deathReportId", death, "level", "CITY", "meetingDate", LocalDate.now(ChinaTime.ZONE).toString(),
                 "members", List.of(Map.of("name", "张教授", "role", "主任委员"), Map.of("name", "李主任", "role", "委员")));
         assertThat(hc.post("/api/case-reviews", body).status()).as("a health centre cannot organise a city review").isEqualTo(403);
         ApiClient city = signIn("official-cq");
@@ -304,7 +306,7 @@ public class CriticalCareApiTest extends IntegrationTest {
                 "factors", List.of(Map.of("level", "WOMAN_FAMILY", "delay", "DECIDING", "description", "家属犹豫是否就医"),
                         Map.of("level", "FACILITY", "delay", "RECEIVING", "description", "备血不足")),
                 "actions", List.of(Map.of("description", "建立产科输血绿色通道", "ownerInstitutionCode", "CHC-500117-1", "ownerName", "院长",
-                        "dueOn", LocalDate.now().plusDays(30).toString())),
+                        "dueOn", LocalDate.now(ChinaTime.ZONE).plusDays(30).toString())),
                 "version", r.at("/version").asLong());
         var concluded = city.post("/api/case-reviews/" + id + "/conclusion", conclusion);
         assertThat(concluded.status()).as(concluded.toString()).isEqualTo(200);
@@ -337,8 +339,8 @@ public class CriticalCareApiTest extends IntegrationTest {
         String w = registerWoman(hc, "娟", "500117");
         var c = hc.post("/api/critical-cases", report(w, null, Map.of("findings", List.of("GASPING"))));
         Map<String, Object> n = new HashMap<>(Map.of("kind", "INTERVIEW", "targetInstitutionCode", "CHC-500117-1",
-                "issuedOn", LocalDate.now().toString(), "subject", "危重孕产妇转诊不及时", "findings", "未按规定及时上报和转诊",
-                "followUpDemanded", "一个月内提交整改报告", "followUpDue", LocalDate.now().plusDays(30).toString(),
+                "issuedOn", LocalDate.now(ChinaTime.ZONE).toString(), "subject", "危重孕产妇转诊不及时", "findings", "未按规定及时上报和转诊",
+                "followUpDemanded", "一个月内提交整改报告", "followUpDue", LocalDate.now(ChinaTime.ZONE).plusDays(30).toString(),
                 "caseIds", List.of(c.text("/id"))));
         assertThat(hc.post("/api/interview-notices", n).status()).as("only officials issue").isEqualTo(403);
         assertThat(signIn("official-jb").post("/api/interview-notices", n).status()).as("Jiangbei cannot summon a Hechuan institution").isEqualTo(400);

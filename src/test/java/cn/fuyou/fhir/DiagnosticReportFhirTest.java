@@ -1,5 +1,7 @@
 package cn.fuyou.fhir;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +50,7 @@ class DiagnosticReportFhirTest extends FhirIntegrationTest {
         r.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         r.setCode(new CodeableConcept(new Coding(DiagnosticReportTranslator.KIND, "SECOND_TRIMESTER_TRIPLE", null)));
         r.setSubject(new Reference("Patient/" + w));
-        r.setEffective(new DateTimeType(java.sql.Date.valueOf(LocalDate.now().minusDays(3))));
+        r.setEffective(new DateTimeType(java.sql.Date.valueOf(LocalDate.now(ChinaTime.ZONE).minusDays(3))));
         r.setIssued(new Date());
         r.addIdentifier(new Identifier().setSystem(DiagnosticReportTranslator.LAB_REPORT).setValue("LIS-" + UUID.randomUUID()));
         r.addPerformer(new Reference().setIdentifier(new Identifier().setSystem(FhirCodes.INSTITUTION).setValue("CQHCWC")));

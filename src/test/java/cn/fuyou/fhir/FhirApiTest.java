@@ -1,5 +1,7 @@
 package cn.fuyou.fhir;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,13 +152,13 @@ class FhirApiTest extends FhirIntegrationTest {
         Condition preg = new Condition();
         preg.setSubject(new Reference("urn:uuid:" + mrn));
         preg.setCode(new CodeableConcept(new Coding(FhirCodes.SNOMED, "72892002", "Normal pregnancy")));
-        preg.setOnset(new DateTimeType(LocalDate.now().minusDays(100).toString()));
+        preg.setOnset(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(100).toString()));
         b.addEntry().setFullUrl("urn:uuid:c-" + mrn).setResource(preg).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
         Observation hb = new Observation();
         hb.setStatus(Observation.ObservationStatus.FINAL);
         hb.setSubject(new Reference("urn:uuid:" + mrn));
         hb.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "718-7", "Hemoglobin")));
-        hb.setEffective(new DateTimeType(LocalDate.now().minusDays(20).toString()));
+        hb.setEffective(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(20).toString()));
         hb.setValue(new Quantity().setValue(new BigDecimal("5.5")).setUnit("g/dL"));
         b.addEntry().setFullUrl("urn:uuid:o-" + mrn).setResource(hb).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
         if (broken) {
@@ -200,7 +202,7 @@ class FhirApiTest extends FhirIntegrationTest {
             hb.setStatus(Observation.ObservationStatus.FINAL);
             hb.setSubject(new Reference("urn:uuid:" + mrn));
             hb.setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "718-7", "Hemoglobin")));
-            hb.setEffective(new DateTimeType(LocalDate.now().minusDays(days).toString()));
+            hb.setEffective(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(days).toString()));
             hb.setValue(new Quantity().setValue(new BigDecimal("12.5")).setUnit("g/dL"));
             b.addEntry().setFullUrl("urn:uuid:o" + days + "-" + mrn).setResource(hb).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
         }
@@ -212,7 +214,7 @@ class FhirApiTest extends FhirIntegrationTest {
         assertThat(jdbc.sql("select count(*) from risk_grading where pregnancy_id = ?").param(pregnancy).query(Long.class).single()).isEqualTo(1);
         // The one grading is the last contact's: Hb 5.5 g/dL 20 days ago (the latest value) → orange.
         assertThat(jdbc.sql("select assessed_on from risk_grading where pregnancy_id = ?").param(pregnancy).query(LocalDate.class).single())
-                .isEqualTo(LocalDate.now().minusDays(20));
+                .isEqualTo(LocalDate.now(ChinaTime.ZONE).minusDays(20));
         assertThat(jdbc.sql("select colour from pregnancy where id = ?").param(pregnancy).query(String.class).single()).isEqualTo("ORANGE");
     }
 

@@ -1,5 +1,7 @@
 package cn.fuyou.fhir;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
@@ -82,8 +84,8 @@ class FhirRecordTest extends FhirIntegrationTest {
         String mrn = "hiv-" + UUID.randomUUID();
         Bundle b = transaction();
         String subject = patient(b, mrn);
-        add(b, condition(subject, FhirCodes.SNOMED, "72892002", LocalDate.now().minusDays(70)));
-        add(b, condition(subject, FhirCodes.SNOMED, HIV_SNOMED, LocalDate.now().minusYears(3)));
+        add(b, condition(subject, FhirCodes.SNOMED, "72892002", LocalDate.now(ChinaTime.ZONE).minusDays(70)));
+        add(b, condition(subject, FhirCodes.SNOMED, HIV_SNOMED, LocalDate.now(ChinaTime.ZONE).minusYears(3)));
         c.transaction().withBundle(b).execute();
         assertThat(pregnancyOf(personOf(mrn)).purple()).as("HIV diagnosed before the pregnancy: purple at registration").isTrue();
     }
@@ -95,13 +97,13 @@ class FhirRecordTest extends FhirIntegrationTest {
         String mrn = "open-" + UUID.randomUUID();
         Bundle first = transaction();
         String subject = patient(first, mrn);
-        add(first, condition(subject, FhirCodes.SNOMED, "72892002", LocalDate.now().minusDays(60)));
+        add(first, condition(subject, FhirCodes.SNOMED, "72892002", LocalDate.now(ChinaTime.ZONE).minusDays(60)));
         c.transaction().withBundle(first).execute();
         UUID woman = personOf(mrn);
         assertThat(pregnancyOf(woman).purple()).isFalse();
 
         Bundle second = transaction();
-        add(second, condition("Patient/" + woman, FhirCodes.ICD10, "B20", LocalDate.now().minusDays(2)));
+        add(second, condition("Patient/" + woman, FhirCodes.ICD10, "B20", LocalDate.now(ChinaTime.ZONE).minusDays(2)));
         c.transaction().withBundle(second).execute();
         assertThat(pregnancyOf(woman).purple()).as("B20 received on its own").isTrue();
     }
@@ -172,18 +174,18 @@ class FhirRecordTest extends FhirIntegrationTest {
         String mrn = "read-" + UUID.randomUUID();
         Bundle b = transaction();
         String subject = patient(b, mrn);
-        add(b, condition(subject, FhirCodes.SNOMED, "72892002", LocalDate.now().minusDays(100)));
+        add(b, condition(subject, FhirCodes.SNOMED, "72892002", LocalDate.now(ChinaTime.ZONE).minusDays(100)));
         for (int daysAgo : new int[] {40, 10}) {
             Observation w = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference(subject))
                     .setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "29463-7", "Body weight")));
-            w.setEffective(new DateTimeType(LocalDate.now().minusDays(daysAgo).toString()));
+            w.setEffective(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(daysAgo).toString()));
             w.setValue(new Quantity().setValue(60 + daysAgo / 10).setUnit("kg"));
             add(b, w);
         }
         // Encounter.class is 1..1 in R4 (the validator refuses an Encounter without it).
         Encounter enc = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED).setSubject(new Reference(subject))
                 .setClass_(new org.hl7.fhir.r4.model.Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"))
-                .setPeriod(new Period().setStartElement(new DateTimeType(LocalDate.now().minusDays(10).toString())));
+                .setPeriod(new Period().setStartElement(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(10).toString())));
         add(b, enc);
         c.transaction().withBundle(b).execute();
         String id = personOf(mrn).toString();
@@ -194,13 +196,13 @@ class FhirRecordTest extends FhirIntegrationTest {
                 .returnBundle(Bundle.class).execute();
         assertThat(byPatient.getTotal()).isEqualTo(bySubject.getTotal()).isEqualTo(4); // 2 received + 2 contact weights
         Bundle recent = c.search().forResource(Observation.class).where(new ReferenceClientParam("patient").hasId(id))
-                .and(new DateClientParam("date").afterOrEquals().day(LocalDate.now().minusDays(20).toString())).returnBundle(Bundle.class).execute();
+                .and(new DateClientParam("date").afterOrEquals().day(LocalDate.now(ChinaTime.ZONE).minusDays(20).toString())).returnBundle(Bundle.class).execute();
         assertThat(recent.getTotal()).isEqualTo(2);
         assertThat(c.search().forResource(Observation.class).where(new ReferenceClientParam("patient").hasId(id))
-                .and(new DateClientParam("_lastUpdated").after().day(LocalDate.now().plusDays(2).toString())).returnBundle(Bundle.class)
+                .and(new DateClientParam("_lastUpdated").after().day(LocalDate.now(ChinaTime.ZONE).plusDays(2).toString())).returnBundle(Bundle.class)
                 .execute().getTotal()).isZero();
         Bundle encounters = c.search().forResource(Encounter.class).where(new ReferenceClientParam("patient").hasId(id))
-                .and(new DateClientParam("date").before().day(LocalDate.now().minusDays(20).toString())).returnBundle(Bundle.class).execute();
+                .and(new DateClientParam("date").before().day(LocalDate.now(ChinaTime.ZONE).minusDays(20).toString())).returnBundle(Bundle.class).execute();
         assertThat(encounters.getEntry()).hasSize(1); // the contact 40 days ago; the received one and the contact 10 days ago are later
 
         for (var e : byPatient.getEntry()) {
@@ -269,7 +271,7 @@ class FhirRecordTest extends FhirIntegrationTest {
     void childGrowth() {
         record Visit(UUID childId, String code) {}
         var doctor = signIn("cqfy-doctor");
-        LocalDate birth = LocalDate.now().minusDays(200);
+        LocalDate birth = LocalDate.now(ChinaTime.ZONE).minusDays(200);
         Map<String, Object> child = new java.util.HashMap<>(Map.of("familyName", "周", "givenName", "小雨", "sex", "F",
                 "birthDate", birth.toString(), "idType", "RESIDENT_ID", "addressAreaCode", "500112",
                 "idNumber", cn.fuyou.registry.ResidentIdNumber.compose("500112", birth, new java.util.Random().nextInt(400) * 2)));

@@ -1,5 +1,7 @@
 package cn.fuyou.fhir;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.EncodingEnum;
@@ -57,16 +59,16 @@ class FhirResourcesTest extends FhirIntegrationTest {
         tx.addEntry().setFullUrl("urn:uuid:" + mrn).setResource(p).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
         Condition preg = new Condition().setSubject(new Reference("urn:uuid:" + mrn))
                 .setCode(new CodeableConcept(new Coding(FhirCodes.SNOMED, "72892002", "Normal pregnancy")));
-        preg.setOnset(new DateTimeType(LocalDate.now().minusDays(90).toString()));
+        preg.setOnset(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(90).toString()));
         tx.addEntry().setResource(preg).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
         Condition gdm = new Condition().setSubject(new Reference("urn:uuid:" + mrn))
                 .setCode(new CodeableConcept(new Coding("http://hl7.org/fhir/sid/icd-10", "O24.4", "Gestational diabetes")));
-        gdm.setOnset(new DateTimeType(LocalDate.now().minusDays(10).toString()));
+        gdm.setOnset(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(10).toString()));
         tx.addEntry().setResource(gdm).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
         org.hl7.fhir.r4.model.Observation weight = new org.hl7.fhir.r4.model.Observation();
         weight.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL); // required (1..1) in R4: HAPI's validator refuses it missing
         weight.setSubject(new Reference("urn:uuid:" + mrn)).setCode(new CodeableConcept(new Coding(FhirCodes.LOINC, "29463-7", "Body weight")));
-        weight.setEffective(new DateTimeType(LocalDate.now().minusDays(5).toString()));
+        weight.setEffective(new DateTimeType(LocalDate.now(ChinaTime.ZONE).minusDays(5).toString()));
         weight.setValue(new org.hl7.fhir.r4.model.Quantity().setValue(62).setUnit("kg"));
         tx.addEntry().setResource(weight).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
         c.transaction().withBundle(tx).execute();

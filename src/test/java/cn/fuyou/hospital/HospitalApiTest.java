@@ -1,5 +1,7 @@
 package cn.fuyou.hospital;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.support.ApiClient;
@@ -234,7 +236,7 @@ class HospitalApiTest extends IntegrationTest {
     void foreignNational() {
         ApiClient chc = signIn("hc-doctor");
         var f = cn.fuyou.registry.PersonApiTest.woman("Smith", "Anna", null);
-        f.put("birthDate", java.time.LocalDate.now().minusDays(10).toString());
+        f.put("birthDate", java.time.LocalDate.now(ChinaTime.ZONE).minusDays(10).toString());
         f.put("idType", "PASSPORT");
         f.put("nationality", "US");
         f.put("idNumber", "US" + (10_000_000 + (long) (Math.random() * 89_999_999)));

@@ -1,5 +1,7 @@
 package cn.fuyou.hospital;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -35,7 +37,7 @@ public final class HospitalFixtures {
     /** A child registered by the hospital itself (so that its staff may see her). */
     public static String childAtHospital(ApiClient hospital, String family, String given) {
         Map<String, Object> f = PersonApiTest.woman(family, given, null);
-        f.put("birthDate", LocalDate.now().minusDays(2 + (long) (Math.random() * 200)).toString());
+        f.put("birthDate", LocalDate.now(ChinaTime.ZONE).minusDays(2 + (long) (Math.random() * 200)).toString());
         f.put("idType", "PASSPORT");
         f.put("nationality", "CN");
         f.put("idNumber", "E" + (10_000_000 + (long) (Math.random() * 89_999_999)));

@@ -1,5 +1,7 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -20,8 +22,8 @@ class DedicatedCaseApiTest extends IntegrationTest {
         ApiClient chc = signIn("hc-doctor");
         var w = chc.post("/api/persons", PersonApiTest.woman("卢", "晓岚", null));
         var p = chc.post("/api/pregnancies", Map.of("womanId", w.text("/id"), "gravida", 1, "para", 0,
-                "lmp", LocalDate.now().minusDays(150).toString()));
-        var c = chc.post("/api/pregnancies/" + p.text("/id") + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "hemoglobinGPerL", 55));
+                "lmp", LocalDate.now(ChinaTime.ZONE).minusDays(150).toString()));
+        var c = chc.post("/api/pregnancies/" + p.text("/id") + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "hemoglobinGPerL", 55));
         assertThat(c.text("/colour")).isEqualTo("ORANGE");
         String caseId = c.text("/cases/0/id");
 
@@ -43,20 +45,20 @@ class DedicatedCaseApiTest extends IntegrationTest {
         assertThat(chc.put("/api/maternal/cases/" + caseId + "/plan", Map.of("visitEveryDays", 7, "deliveryLevel", 3, "version", v))
                 .status()).as("stale version").isEqualTo(409);
 
-        assertThat(chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "FOLLOW_UP", "on", LocalDate.now().toString(),
+        assertThat(chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "FOLLOW_UP", "on", LocalDate.now(ChinaTime.ZONE).toString(),
                 "note", "电话随访，已服铁剂")).status()).isEqualTo(201);
-        var noTarget = chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "TRANSFER", "on", LocalDate.now().toString(), "note", "转上级"));
+        var noTarget = chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "TRANSFER", "on", LocalDate.now(ChinaTime.ZONE).toString(), "note", "转上级"));
         assertThat(noTarget.text("/errors/0/field")).isEqualTo("toInstitutionCode");
-        assertThat(chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "TRANSFER", "on", LocalDate.now().toString(),
+        assertThat(chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "TRANSFER", "on", LocalDate.now(ChinaTime.ZONE).toString(),
                 "note", "转重庆市妇幼保健院住院", "toInstitutionCode", "CQHCWC")).status()).isEqualTo(201);
-        assertThat(chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "REVIEW", "on", LocalDate.now().toString(),
+        assertThat(chc.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "REVIEW", "on", LocalDate.now(ChinaTime.ZONE).toString(),
                 "note", "自审")).status()).as("the care institution does not review itself").isEqualTo(403);
 
         ApiClient official = signIn("official-cq");
-        var review = official.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "REVIEW", "on", LocalDate.now().toString(),
+        var review = official.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "REVIEW", "on", LocalDate.now(ChinaTime.ZONE).toString(),
                 "note", "专案管理规范，继续按计划随访"));
         assertThat(review.status()).as(review.toString()).isEqualTo(201);
-        assertThat(official.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "FOLLOW_UP", "on", LocalDate.now().toString(),
+        assertThat(official.post("/api/maternal/cases/" + caseId + "/follow-ups", Map.of("kind", "FOLLOW_UP", "on", LocalDate.now(ChinaTime.ZONE).toString(),
                 "note", "电话随访")).status()).as("officials review a case; they record no care (issue 15)").isEqualTo(403);
         assertThat(review.at("/followUps").findValuesAsText("kind")).containsExactly("FOLLOW_UP", "TRANSFER", "REVIEW");
         assertThat(signIn("official-jb").get("/api/maternal/cases/" + caseId).status()).as("Jiangbei does not see Hechuan's case").isEqualTo(403);

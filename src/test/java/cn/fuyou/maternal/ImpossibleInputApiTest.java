@@ -1,5 +1,7 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -7,6 +9,7 @@ import cn.fuyou.support.ApiClient;
 import cn.fuyou.support.IntegrationTest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +54,7 @@ class ImpossibleInputApiTest extends IntegrationTest {
         var beforeBirth = anon.post("/api/calculators/growth", Map.of("sex", "male", "birthDate", "2025-05-01", "measurementDate", "2025-04-01", "weightKg", 4));
         assertThat(beforeBirth.text("/errors/0/field")).isEqualTo("measurementDate");
         var future = anon.post("/api/calculators/growth", Map.of("sex", "male", "birthDate", "2025-05-01",
-                "measurementDate", LocalDate.now().plusDays(30).toString(), "weightKg", 9));
+                "measurementDate", LocalDate.now(ChinaTime.ZONE).plusDays(30).toString(), "weightKg", 9));
         assertThat(future.text("/errors/0/field")).isEqualTo("measurementDate");
         var old = anon.post("/api/calculators/growth", Map.of("sex", "male", "birthDate", "1990-05-01", "measurementDate", "2025-04-01", "weightKg", 9));
         assertThat(old.text("/errors/0/field")).isEqualTo("birthDate");
@@ -62,7 +65,7 @@ class ImpossibleInputApiTest extends IntegrationTest {
     void registrationDates() {
         ApiClient doctor = signIn("cqfy-doctor");
         String w = woman(doctor, "琪");
-        LocalDate lmp = LocalDate.now().minusDays(80);
+        LocalDate lmp = LocalDate.now(ChinaTime.ZONE).minusDays(80);
         var scan = doctor.post("/api/pregnancies", Map.of("womanId", w, "gravida", 1, "para", 0, "lmp", lmp.toString(),
                 "ultrasound", Map.of("date", lmp.minusDays(3).toString(), "gestationalAgeDays", 60)));
         assertThat(scan.status()).isEqualTo(400);
@@ -77,15 +80,23 @@ class ImpossibleInputApiTest extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("delivery: 3,200 g live birth at 20 weeks needs an explicit confirmation with a reason, which the record keeps")
+    @DisplayName("delivery: none before 20+0 weeks; a 3,200 g live birth at 20+0 weeks needs an explicit confirmation with a reason, which the record keeps")
     void implausibleBirthWeight() {
         ApiClient doctor = signIn("cqfy-doctor");
         String w = woman(doctor, "瑶");
-        String id = doctor.post("/api/pregnancies", Map.of("womanId", w, "gravida", 1, "para", 0,
-                "lmp", LocalDate.now().minusDays(140).toString())).text("/id");
+        LocalDate lmp = LocalDate.now(ChinaTime.ZONE).minusDays(141);
+        String id = doctor.post("/api/pregnancies", Map.of("womanId", w, "gravida", 1, "para", 0, "lmp", lmp.toString(),
+                "registeredOn", lmp.plusDays(60).toString())).text("/id");
         Map<String, Object> baby = new HashMap<>(Map.of("sex", "M", "weightG", 3200, "liveBorn", true));
-        Map<String, Object> body = new HashMap<>(Map.of("deliveredAt", OffsetDateTime.now().minusHours(1).toString(), "mode", "VAGINAL",
-                "maternalCondition", "GOOD", "babies", List.of(baby)));
+        // 19+6 weeks (two days ago at noon, whatever the hour of the run): not a delivery, whatever the weight.
+        Map<String, Object> body = new HashMap<>(Map.of("deliveredAt", lmp.plusDays(139).atTime(12, 0).atOffset(ZoneOffset.ofHours(8)).toString(),
+                "mode", "VAGINAL", "maternalCondition", "GOOD", "babies", List.of(baby)));
+        var tooEarly = doctor.post("/api/pregnancies/" + id + "/delivery", body);
+        assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(400);
+        assertThat(tooEarly.text("/errors/0/field")).isEqualTo("deliveredAt");
+        assertThat(tooEarly.text("/errors/0/message")).contains("20");
+        // 20+0 weeks exactly (yesterday at noon): a delivery, but 3,200 g needs a confirmation.
+        body.put("deliveredAt", lmp.plusDays(140).atTime(12, 0).atOffset(ZoneOffset.ofHours(8)).toString());
         var refused = doctor.post("/api/pregnancies/" + id + "/delivery", body);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.text("/errors/0/field")).isEqualTo("babies[0].implausibleReason");
@@ -100,7 +111,7 @@ class ImpossibleInputApiTest extends IntegrationTest {
     @DisplayName("§3 a later ultrasound redates in both directions (smaller GA → later EDD, larger GA → earlier EDD); a scan before the LMP is a 400")
     void laterUltrasoundRedates() {
         ApiClient doctor = signIn("cqfy-doctor");
-        LocalDate lmp = LocalDate.now().minusDays(100);
+        LocalDate lmp = LocalDate.now(ChinaTime.ZONE).minusDays(100);
         var registered = doctor.post("/api/pregnancies", Map.of("womanId", woman(doctor, "瑾"), "gravida", 1, "para", 0,
                 "lmp", lmp.toString()));
         String id = registered.text("/id");

@@ -1,5 +1,7 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -28,7 +30,7 @@ class PmtctApiTest extends IntegrationTest {
         var w = c.post("/api/persons", PersonApiTest.woman("沈", given, null));
         assertThat(w.status()).as(w.toString()).isEqualTo(201);
         var p = c.post("/api/pregnancies", Map.of("womanId", w.text("/id"), "gravida", 1, "para", 0,
-                "lmp", LocalDate.now().minusDays(gaDays).toString(), "heightCm", 160, "prePregnancyWeightKg", 55));
+                "lmp", LocalDate.now(ChinaTime.ZONE).minusDays(gaDays).toString(), "heightCm", 160, "prePregnancyWeightKg", 55));
         assertThat(p.status()).as(p.toString()).isEqualTo(201);
         return p.text("/id");
     }
@@ -93,11 +95,12 @@ class PmtctApiTest extends IntegrationTest {
     void postpartumPositiveAndCaseLife() {
         ApiClient doctor = signIn("cqfy-doctor");
         String id = pregnancy(doctor, "若琳", 271);
-        JsonNode r = deliver(doctor, id, OffsetDateTime.now(CHINA).minusHours(30), Map.of());
+        // Yesterday at noon: a day before today's visits, and never two days before today's registration (30 hours ago was, before 06:00).
+        JsonNode r = deliver(doctor, id, LocalDate.now(CHINA).minusDays(1).atTime(12, 0).atZone(CHINA).toOffsetDateTime(), Map.of());
         assertThat(r.at("/purple").asBoolean()).isFalse();
         assertThat(r.at("/cases").size()).isZero();
         var visit = doctor.post("/api/pregnancies/" + id + "/postpartum-visits", Map.of("kind", "HOME_VISIT",
-                "visitDate", LocalDate.now().toString(), "syphilis", "POSITIVE"));
+                "visitDate", LocalDate.now(ChinaTime.ZONE).toString(), "syphilis", "POSITIVE"));
         assertThat(visit.status()).as(visit.toString()).isEqualTo(201);
         assertThat(visit.at("/purple").asBoolean()).as("purple from a postpartum result").isTrue();
         assertThat(visit.text("/pmtct/0/infection")).isEqualTo("SYPHILIS");
@@ -105,22 +108,22 @@ class PmtctApiTest extends IntegrationTest {
         assertThat(codes(visit.at("/pmtct/0"))).as("the baby born before the result gets her schedule").contains("SYPH_BENZATHINE", "SYPH_TREP_18M");
         assertThat(visit.at("/cases").size()).isEqualTo(1);
         var again = doctor.post("/api/pregnancies/" + id + "/postpartum-visits", Map.of("kind", "HOME_VISIT",
-                "visitDate", LocalDate.now().toString(), "factors", List.of("PUERPERAL_INFECTION")));
+                "visitDate", LocalDate.now(ChinaTime.ZONE).toString(), "factors", List.of("PUERPERAL_INFECTION")));
         assertThat(again.at("/colour").asText()).isEqualTo("ORANGE");
         assertThat(again.at("/cases").size()).as("a postpartum re-grade does not open a second case").isEqualTo(1);
         assertThat(again.text("/cases/0/status")).isEqualTo("OPEN");
         var day42 = doctor.post("/api/pregnancies/" + id + "/postpartum-visits", Map.of("kind", "DAY_42",
-                "visitDate", LocalDate.now().toString()));
+                "visitDate", LocalDate.now(ChinaTime.ZONE).toString()));
         assertThat(day42.at("/cases").size()).isEqualTo(1);
         assertThat(day42.text("/cases/0/status")).as("closed by the 42-day check").isEqualTo("CLOSED");
 
         String child = visit.at("/pmtct/0/infants/0/childId").asText();
         String caseId = visit.text("/pmtct/0/id");
         var lost = doctor.post("/api/pmtct-cases/" + caseId + "/infants/" + child + "/exit", Map.of("outcome", "NOT_INFECTED",
-                "on", LocalDate.now().toString(), "reason", "随访"));
+                "on", LocalDate.now(ChinaTime.ZONE).toString(), "reason", "随访"));
         assertThat(lost.status()).as("only lost/died are recorded by hand").isEqualTo(400);
         assertThat(doctor.post("/api/pmtct-cases/" + caseId + "/infants/" + child + "/exit", Map.of("outcome", "LOST_TO_FOLLOW_UP",
-                "on", LocalDate.now().toString(), "reason", "电话无法联系，搬离本区")).status()).isEqualTo(204);
+                "on", LocalDate.now(ChinaTime.ZONE).toString(), "reason", "电话无法联系，搬离本区")).status()).isEqualTo(204);
         JsonNode after = doctor.get("/api/pregnancies/" + id).at("/pmtct/0/infants/0");
         assertThat(after.at("/outcome").asText()).isEqualTo("LOST_TO_FOLLOW_UP");
         assertThat(after.at("/reasonZh").asText()).contains("电话无法联系");
@@ -131,26 +134,26 @@ class PmtctApiTest extends IntegrationTest {
     void syphilisHbsagPurpleAndAntiviral() {
         ApiClient doctor = signIn("cqfy-doctor");
         String s = pregnancy(doctor, "若雪", 100);
-        var syph = doctor.post("/api/pregnancies/" + s + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "syphilis", "POSITIVE"));
+        var syph = doctor.post("/api/pregnancies/" + s + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "syphilis", "POSITIVE"));
         assertThat(syph.at("/purple").asBoolean()).isTrue();
         assertThat(syph.text("/colour")).isEqualTo("GREEN");
 
         String h = pregnancy(doctor, "若霜", 190);
-        var hb = doctor.post("/api/pregnancies/" + h + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "hbsag", "POSITIVE"));
+        var hb = doctor.post("/api/pregnancies/" + h + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "hbsag", "POSITIVE"));
         assertThat(hb.at("/purple").asBoolean()).isTrue();
         assertThat(hb.text("/pmtct/0/infection")).isEqualTo("HBV");
         assertThat(hb.at("/pmtct/0/antiviral/indicated").asBoolean()).as("no DNA, no HBeAg yet").isFalse();
         String caseId = hb.text("/pmtct/0/id");
         assertThat(doctor.put("/api/pmtct-cases/" + caseId, Map.of("hbeagPositive", true, "version", 0)).status()).isEqualTo(204);
         JsonNode av = doctor.get("/api/pregnancies/" + h).at("/pmtct/0/antiviral");
-        LocalDate lmp = LocalDate.now().minusDays(190);
+        LocalDate lmp = LocalDate.now(ChinaTime.ZONE).minusDays(190);
         assertThat(av.at("/indicated").asBoolean()).isTrue();
         assertThat(av.at("/from").asText()).isEqualTo(lmp.plusWeeks(28).toString());
         assertThat(av.at("/until").asText()).isEqualTo(lmp.plusWeeks(32).toString());
         assertThat(av.at("/status").asText()).isEqualTo("UPCOMING");
         var wl = doctor.get("/api/maternal/worklist?kind=HBV_ANTIVIRAL&size=200");
         assertThat(wl.body().at("/items").findValuesAsText("pregnancyId")).contains(h);
-        assertThat(doctor.put("/api/pmtct-cases/" + caseId, Map.of("hbeagPositive", true, "antiviralStart", LocalDate.now().toString(),
+        assertThat(doctor.put("/api/pmtct-cases/" + caseId, Map.of("hbeagPositive", true, "antiviralStart", LocalDate.now(ChinaTime.ZONE).toString(),
                 "version", 1)).status()).isEqualTo(204);
         assertThat(doctor.get("/api/pregnancies/" + h).text("/pmtct/0/antiviral/status")).isEqualTo("DONE");
         assertThat(doctor.get("/api/maternal/worklist?kind=HBV_ANTIVIRAL&size=200").body().at("/items").findValuesAsText("pregnancyId"))

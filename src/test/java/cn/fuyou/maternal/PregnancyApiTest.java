@@ -1,5 +1,7 @@
 package cn.fuyou.maternal;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -43,7 +45,7 @@ class PregnancyApiTest extends IntegrationTest {
     void registration() {
         ApiClient doctor = signIn("cqfy-doctor");
         String w = woman(doctor, "晓");
-        LocalDate lmp = LocalDate.now().minusDays(70);
+        LocalDate lmp = LocalDate.now(ChinaTime.ZONE).minusDays(70);
         JsonNode p = register(doctor, w, lmp);
         assertThat(p.at("/edd").asText()).isEqualTo(lmp.plusDays(280).toString());
         assertThat(p.at("/datingMethod").asText()).isEqualTo("LMP");
@@ -62,10 +64,10 @@ class PregnancyApiTest extends IntegrationTest {
     void orangeOpensCase() {
         ApiClient doctor = signIn("cqfy-doctor");
         String w = woman(doctor, "芸");
-        JsonNode p = register(doctor, w, LocalDate.now().minusDays(100));
+        JsonNode p = register(doctor, w, LocalDate.now(ChinaTime.ZONE).minusDays(100));
         String id = p.at("/id").asText();
         var r = doctor.post("/api/pregnancies/" + id + "/contacts",
-                Map.of("contactDate", LocalDate.now().toString(), "weightKg", 58, "systolic", 118, "diastolic", 76,
+                Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "weightKg", 58, "systolic", 118, "diastolic", 76,
                         "hemoglobinGPerL", 55));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.text("/colour")).isEqualTo("ORANGE");
@@ -85,9 +87,9 @@ class PregnancyApiTest extends IntegrationTest {
     void purpleAndOverride() {
         ApiClient doctor = signIn("cqfy-doctor");
         String w = woman(doctor, "蕾");
-        String id = register(doctor, w, LocalDate.now().minusDays(90)).at("/id").asText();
+        String id = register(doctor, w, LocalDate.now(ChinaTime.ZONE).minusDays(90)).at("/id").asText();
         var r = doctor.post("/api/pregnancies/" + id + "/contacts",
-                Map.of("contactDate", LocalDate.now().toString(), "hiv", "POSITIVE", "factors", List.of("MACROSOMIA")));
+                Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "hiv", "POSITIVE", "factors", List.of("MACROSOMIA")));
         assertThat(r.text("/colour")).isEqualTo("YELLOW");
         assertThat(r.at("/purple").asBoolean()).isTrue();
         assertThat(r.text("/pmtct/0/infection")).isEqualTo("HIV");
@@ -108,15 +110,15 @@ class PregnancyApiTest extends IntegrationTest {
     @DisplayName("§1: an unknown factor code is a 400 naming it; impossible values are refused")
     void badInput() {
         ApiClient doctor = signIn("cqfy-doctor");
-        String id = register(doctor, woman(doctor, "婕"), LocalDate.now().minusDays(60)).at("/id").asText();
+        String id = register(doctor, woman(doctor, "婕"), LocalDate.now(ChinaTime.ZONE).minusDays(60)).at("/id").asText();
         var unknown = doctor.post("/api/pregnancies/" + id + "/contacts",
-                Map.of("contactDate", LocalDate.now().toString(), "factors", List.of("NOT_A_FACTOR")));
+                Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "factors", List.of("NOT_A_FACTOR")));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.toString()).contains("NOT_A_FACTOR");
-        var hb = doctor.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "hemoglobinGPerL", 400));
+        var hb = doctor.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "hemoglobinGPerL", 400));
         assertThat(hb.status()).isEqualTo(400);
         assertThat(hb.text("/errors/0/field")).isEqualTo("hemoglobinGPerL");
-        var future = doctor.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now().plusDays(3).toString()));
+        var future = doctor.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).plusDays(3).toString()));
         assertThat(future.text("/errors/0/field")).isEqualTo("contactDate");
         assertThat(doctor.get("/api/pregnancies/" + id).at("/contacts").size()).as("nothing half-written").isZero();
     }
@@ -125,10 +127,10 @@ class PregnancyApiTest extends IntegrationTest {
     @DisplayName("§1: a positive screen at a level-1 institution creates a 2-week grading task on its worklist")
     void screeningTask() {
         ApiClient chc = signIn("hc-doctor");
-        String id = register(chc, woman(chc, "瑜"), LocalDate.now().minusDays(80)).at("/id").asText();
-        var r = chc.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "rh", "NEGATIVE"));
+        String id = register(chc, woman(chc, "瑜"), LocalDate.now(ChinaTime.ZONE).minusDays(80)).at("/id").asText();
+        var r = chc.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "rh", "NEGATIVE"));
         assertThat(r.at("/screenPositive").asBoolean()).isTrue();
-        assertThat(r.text("/gradingTasks/0/dueOn")).isEqualTo(LocalDate.now().plusDays(14).toString());
+        assertThat(r.text("/gradingTasks/0/dueOn")).isEqualTo(LocalDate.now(ChinaTime.ZONE).plusDays(14).toString());
         var list = chc.get("/api/maternal/worklist?kind=GRADING_TASK&size=200");
         assertThat(list.body().at("/items").findValuesAsText("pregnancyId")).contains(id);
     }
@@ -138,8 +140,8 @@ class PregnancyApiTest extends IntegrationTest {
     void delivery() {
         ApiClient doctor = signIn("cqfy-doctor");
         String w = woman(doctor, "岚");
-        String id = register(doctor, w, LocalDate.now().minusDays(275)).at("/id").asText();
-        doctor.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now().minusDays(10).toString(), "hbsag", "POSITIVE"));
+        String id = register(doctor, w, LocalDate.now(ChinaTime.ZONE).minusDays(275)).at("/id").asText();
+        doctor.post("/api/pregnancies/" + id + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).minusDays(10).toString(), "hbsag", "POSITIVE"));
         Map<String, Object> baby = new HashMap<>(Map.of("sex", "F", "weightG", 3200, "lengthCm", 50, "headCircumferenceCm", 34,
                 "apgar1", 9, "apgar5", 10, "liveBorn", true));
         var r = doctor.post("/api/pregnancies/" + id + "/delivery", Map.of(
@@ -158,7 +160,7 @@ class PregnancyApiTest extends IntegrationTest {
     @DisplayName("delivery: a caesarean without its indication is a 400 naming caesareanIndication, on an open pregnancy, nothing written")
     void caesareanNeedsIndication() {
         ApiClient doctor = signIn("cqfy-doctor");
-        String id = register(doctor, woman(doctor, "甯"), LocalDate.now().minusDays(275)).at("/id").asText();
+        String id = register(doctor, woman(doctor, "甯"), LocalDate.now(ChinaTime.ZONE).minusDays(275)).at("/id").asText();
         Map<String, Object> baby = Map.of("sex", "M", "weightG", 3300, "liveBorn", true);
         var noIndication = doctor.post("/api/pregnancies/" + id + "/delivery", Map.of(
                 "deliveredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(2).toString(), "mode", "CAESAREAN",
@@ -179,7 +181,7 @@ class PregnancyApiTest extends IntegrationTest {
     @DisplayName("reads are scoped and audited: another institution gets 403")
     void scoping() {
         ApiClient doctor = signIn("cqfy-doctor");
-        String id = register(doctor, woman(doctor, "菁"), LocalDate.now().minusDays(50)).at("/id").asText();
+        String id = register(doctor, woman(doctor, "菁"), LocalDate.now(ChinaTime.ZONE).minusDays(50)).at("/id").asText();
         assertThat(signIn("etyy-doctor").get("/api/pregnancies/" + id).status()).isEqualTo(403);
     }
 }

@@ -1,5 +1,7 @@
 package cn.fuyou.network;
 
+import cn.fuyou.shared.ChinaTime;
+
 import cn.fuyou.shared.Attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,9 +60,9 @@ class ReferralApiTest extends IntegrationTest {
     private static String orangeWoman(ApiClient chc) {
         var w = chc.post("/api/persons", PersonApiTest.woman("冉", "秋菊", null));
         String womanId = w.text("/id");
-        var p = chc.post("/api/pregnancies", Map.of("womanId", womanId, "gravida", 2, "para", 1, "lmp", LocalDate.now().minusDays(150).toString()));
+        var p = chc.post("/api/pregnancies", Map.of("womanId", womanId, "gravida", 2, "para", 1, "lmp", LocalDate.now(ChinaTime.ZONE).minusDays(150).toString()));
         String preg = p.text("/id");
-        var c = chc.post("/api/pregnancies/" + preg + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "hemoglobinGPerL", 52));
+        var c = chc.post("/api/pregnancies/" + preg + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "hemoglobinGPerL", 52));
         assertThat(c.text("/colour")).isEqualTo("ORANGE");
         return womanId + "," + preg;
     }

@@ -1,5 +1,7 @@
 package cn.fuyou.reporting;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.demoyear.DemoYear;
@@ -227,7 +229,7 @@ class IndicatorStatisticsTest extends IntegrationTest {
     void liveDelivery() {
         ApiClient doctor = signIn("cqfy-doctor");
         ApiClient admin = signIn("admin");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
         String q = "/api/stats/indicators?area=500000&from=" + today.minusDays(3) + "&to=" + today.plusDays(2);
         Map<String, Long> before = numbers(admin.get(q).at("/indicators"));
         var w = doctor.post("/api/persons", cn.fuyou.registry.PersonApiTest.woman("统", "计", null));
@@ -236,7 +238,7 @@ class IndicatorStatisticsTest extends IntegrationTest {
                 "lmp", today.minusDays(275).toString()));
         String id = p.text("/id");
         var baby = Map.of("sex", "F", "weightG", 2300, "apgar1", 8, "apgar5", 9, "liveBorn", true);
-        var d = doctor.post("/api/pregnancies/" + id + "/delivery", Map.of("deliveredAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(30).toString(),
+        var d = doctor.post("/api/pregnancies/" + id + "/delivery", Map.of("deliveredAt", today.minusDays(1).atTime(12, 0).atOffset(ZoneOffset.ofHours(8)).toString(),
                 "mode", "CAESAREAN", "caesareanIndication", "胎位异常", "bloodLossMl", 400, "maternalCondition", "GOOD", "babies", List.of(baby)));
         assertThat(d.status()).as(d.toString()).isEqualTo(201);
         Map<String, Long> after = numbers(admin.get(q).at("/indicators"));

@@ -1,5 +1,7 @@
 package cn.fuyou.security;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.registry.PersonApiTest;
@@ -23,7 +25,7 @@ class AccessHolesTest extends IntegrationTest {
         var w = doctor.post("/api/persons", PersonApiTest.woman("严", given, null));
         assertThat(w.status()).as(w.toString()).isEqualTo(201);
         Map<String, Object> body = new HashMap<>(Map.of("womanId", w.text("/id"), "gravida", 1, "para", 0,
-                "lmp", LocalDate.now().minusDays(90).toString()));
+                "lmp", LocalDate.now(ChinaTime.ZONE).minusDays(90).toString()));
         var p = doctor.post("/api/pregnancies", body);
         assertThat(p.status()).as(p.toString()).isEqualTo(201);
         return p.text("/id");
@@ -35,7 +37,7 @@ class AccessHolesTest extends IntegrationTest {
         ApiClient doctor = signIn("cqfy-doctor");
         String pregnancy = womanWithPregnancy(doctor, "岚");
         var r = doctor.post("/api/pregnancies/" + pregnancy + "/contacts",
-                Map.of("contactDate", LocalDate.now().toString(), "hiv", "POSITIVE"));
+                Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "hiv", "POSITIVE"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String caseId = r.text("/pmtct/0/id");
         long version = r.at("/pmtct/0/version").asLong();
@@ -66,9 +68,9 @@ class AccessHolesTest extends IntegrationTest {
         String woman = doctor.get("/api/pregnancies/" + pregnancy).text("/womanId");
         ApiClient official = signIn("official-cq");
         assertThat(official.put("/api/persons/" + woman, PersonApiTest.woman("严", "黛", null)).status()).isEqualTo(403);
-        assertThat(official.post("/api/pregnancies/" + pregnancy + "/contacts", Map.of("contactDate", LocalDate.now().toString())).status())
+        assertThat(official.post("/api/pregnancies/" + pregnancy + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString())).status())
                 .isEqualTo(403);
-        assertThat(official.post("/api/pregnancies/" + pregnancy + "/end", Map.of("outcome", "MISCARRIAGE", "on", LocalDate.now().toString(),
+        assertThat(official.post("/api/pregnancies/" + pregnancy + "/end", Map.of("outcome", "MISCARRIAGE", "on", LocalDate.now(ChinaTime.ZONE).toString(),
                 "version", 0)).status()).isEqualTo(403);
         assertThat(official.post("/api/referrals", Map.of("personId", woman, "toInstitution", "CQHCWC", "urgency", "ROUTINE",
                 "reason", "x")).status()).isEqualTo(403);
@@ -85,7 +87,7 @@ class AccessHolesTest extends IntegrationTest {
         assertThat(stranger.get("/api/nurseries/" + nursery + "/children").status()).isEqualTo(403);
         assertThat(stranger.put("/api/nurseries/" + nursery + "/licence", Map.of("licenceNumber", "X-1", "capacity", 50)).status()).isEqualTo(403);
         assertThat(stranger.post("/api/nurseries/" + nursery + "/staff", Map.of("name", "张三", "role", "保健员")).status()).isEqualTo(403);
-        assertThat(stranger.post("/api/nurseries/" + nursery + "/inspections", Map.of("kind", "INSPECTION", "visitedOn", LocalDate.now().toString(),
+        assertThat(stranger.post("/api/nurseries/" + nursery + "/inspections", Map.of("kind", "INSPECTION", "visitedOn", LocalDate.now(ChinaTime.ZONE).toString(),
                 "results", Map.of())).status()).isEqualTo(403);
         assertThat(signIn("official-cq").get("/api/nurseries/" + nursery + "/children").status())
                 .as("officials see aggregates, not children's names in bulk").isEqualTo(403);
@@ -101,7 +103,7 @@ class AccessHolesTest extends IntegrationTest {
         ApiClient er = signIn("etyy-doctor");
         assertThat(er.get("/api/persons/" + woman).status()).isEqualTo(403);
         assertThat(er.post("/api/persons/" + woman + "/break-glass", Map.of("reason", "急诊抢救，需要查看孕期记录")).status()).isEqualTo(200);
-        var write = er.post("/api/pregnancies/" + pregnancy + "/contacts", Map.of("contactDate", LocalDate.now().toString(), "weightKg", 60));
+        var write = er.post("/api/pregnancies/" + pregnancy + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString(), "weightKg", 60));
         assertThat(write.status()).as(write.toString()).isEqualTo(201);
         jdbc.sql("update break_glass_grant set expires_at = now() - interval '1 second' where person_id = ?").param(UUID.fromString(woman)).update();
         assertThat(er.get("/api/persons/" + woman).status()).as("grant over: no access left").isEqualTo(403);

@@ -1,5 +1,7 @@
 package cn.fuyou.security;
 
+import cn.fuyou.shared.ChinaTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fuyou.support.ApiClient;
@@ -115,7 +117,7 @@ class MalformedInputTest extends IntegrationTest {
         String woman = doctor.post("/api/persons", person("110101199003070062", "1990-03-07")).text("/id");
         long before = rows();
         var r = doctor.post("/api/pregnancies", Map.of("womanId", woman, "gravida", 1, "para", 0,
-                "ultrasound", Map.of("date", java.time.LocalDate.now().minusDays(3).toString())));
+                "ultrasound", Map.of("date", java.time.LocalDate.now(ChinaTime.ZONE).minusDays(3).toString())));
         clean4xx(r);
         assertThat(r.text("/errors/0/field")).isEqualTo("ultrasound.crlMm");
         assertThat(rows()).isEqualTo(before);

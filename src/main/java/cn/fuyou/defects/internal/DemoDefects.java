@@ -202,16 +202,18 @@ class DemoDefects {
         screens.record(new ScreenForm(nt, null, "FIRST_TRIMESTER_COMBINED", t.minusDays(4), t.minusDays(1), null, new BigDecimal("52"), "CQHCWC",
                 240L, 900L, null, null, new BigDecimal("3.6"), null, null, null, null, null, null));
 
-        // A Down syndrome diagnosed by amniocentesis, continued, delivered today and registered at delivery.
+        // A Down syndrome diagnosed by amniocentesis, continued, delivered yesterday morning at 39 weeks (not "today at 06:30":
+        // before 06:30 China time that is in the future) and registered at delivery.
         UUID ds = woman("柳", "婉清", LocalDate.of(1985, 4, 21), "500112");
-        LocalDate lmp = t.minusDays(273);
+        LocalDate born = t.minusDays(1);
+        LocalDate lmp = born.minusDays(273);
         UUID dsp = pregnancy(ds, lmp);
         var s1 = screens.record(serum(ds, "SECOND_TRIMESTER_QUADRUPLE", lmp.plusDays(113), 60L, 5200L, "0.72"));
         step(s1.followUpId(), "COUNSEL", lmp.plusDays(118), Map.of("plan", "AMNIOCENTESIS", "note", "遗传咨询，知情同意"));
         step(s1.followUpId(), "DIAGNOSIS", lmp.plusDays(125), Map.of("test", "KARYOTYPE_CMA"));
         step(s1.followUpId(), "RESULT", lmp.plusDays(146), Map.of("result", "ABNORMAL", "diagnosis", "47,XX,+21（21-三体）", "icd10", "Q90.0"));
         step(s1.followUpId(), "DECISION", lmp.plusDays(150), Map.of("decision", "CONTINUE", "note", "夫妇决定继续妊娠"));
-        UUID child = deliver(dsp, t.atTime(6, 30).atOffset(CST), "F", 2950, true);
+        UUID child = deliver(dsp, born.atTime(6, 30).atOffset(CST), "F", 2950, true);
         registrations.register(new RegistrationForm(ds, dsp, child, s1.followUpId(), t, 39, 2950, "F", "LIVE_BIRTH", lmp.plusDays(146),
                 List.of("CHROMOSOME", "CLINICAL"), true, false, null, List.of(new RegistrationForm.Item("DOWN_SYNDROME", "Q90.0", null, null),
                 new RegistrationForm.Item("CONGENITAL_HEART_DISEASE", "Q21.2", null, "房室间隔缺损"))));

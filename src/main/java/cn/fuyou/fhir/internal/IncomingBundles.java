@@ -57,7 +57,7 @@ public final class IncomingBundles {
                             else if ("resource".equals(ef) && et == com.fasterxml.jackson.core.JsonToken.START_OBJECT) r = resource(p, bytes, i);
                             else p.skipChildren();
                         }
-                        if (r != null) out.add(new IncomingResource(i, fullUrl, r.type(), r.sourceId(), r.json(), r.text(), r.elements()));
+                        if (r != null) out.add(new IncomingResource(i, fullUrl, r.type(), r.sourceId(), r.json(), r.utf8(), r.elements()));
                         i++;
                     }
                     if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) p.skipChildren();
@@ -83,8 +83,8 @@ public final class IncomingBundles {
             else p.skipChildren();
         }
         int end = (int) p.currentLocation().getByteOffset();
-        String text = new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
-        return new IncomingResource(index, null, routing.path("resourceType").asText(null), routing.path("id").asText(null), routing, text, elements);
+        return new IncomingResource(index, null, routing.path("resourceType").asText(null), routing.path("id").asText(null), routing,
+                java.util.Arrays.copyOfRange(bytes, start, end), elements);
     }
 
     /**

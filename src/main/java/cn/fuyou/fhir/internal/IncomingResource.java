@@ -1,6 +1,7 @@
 package cn.fuyou.fhir.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,20 +12,26 @@ import java.util.List;
  * One resource of an incoming Bundle or NDJSON line, as its JSON tree: what the import needs to
  * route it (type, source id, the patient it is about, its codes and date) without building the
  * HAPI model of resources fuyou keeps as received. Only the resources fuyou maps are parsed by HAPI.
+ * {@code utf8} is the resource exactly as received: stored as those bytes, never decoded and encoded again.
  */
-public record IncomingResource(int index, String fullUrl, String type, String sourceId, JsonNode json, String text,
+public record IncomingResource(int index, String fullUrl, String type, String sourceId, JsonNode json, byte[] utf8,
                                java.util.Set<String> elements) {
 
     /**
      * A resource from its whole JSON tree. (A bulk import reads a file as a stream instead: {@code json}
-     * then holds only the elements the import routes by, {@code text} the resource exactly as received.)
+     * then holds only the elements the import routes by, {@code utf8} the resource's bytes sliced from the file.)
      */
     static IncomingResource of(int index, String fullUrl, JsonNode resource) {
         String type = resource.path("resourceType").asText(null);
         String id = resource.path("id").asText(null);
         java.util.Set<String> elements = new java.util.LinkedHashSet<>();
         resource.fieldNames().forEachRemaining(elements::add);
-        return new IncomingResource(index, fullUrl, type, id, resource, resource.toString(), elements);
+        return new IncomingResource(index, fullUrl, type, id, resource, resource.toString().getBytes(StandardCharsets.UTF_8), elements);
+    }
+
+    /** The resource as received, as text (for the few that are parsed or validated). */
+    String text() {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** True when the resource has the element (a choice element by its prefix: {@code value[x]}), as a value or only an extension. */

@@ -37,7 +37,7 @@ class PersonRecords {
     }
 
     List<PregnancyRecord> pregnancies(UUID woman) {
-        return pregnancies.forWoman(woman).stream().map(s -> pregnancies.open(s.id())).toList();
+        return pregnancies.openAllOf(woman);
     }
 
     PregnancyRecord pregnancy(UUID id) {

@@ -125,7 +125,7 @@ public class TransactionImport {
             }
             List<String> codes = e.codes();
             keep.add(new ReceivedResources.Row(e.type(), e.sourceId() != null ? e.sourceId() : e.fullUrl() != null ? e.fullUrl()
-                    : UUID.randomUUID().toString(), person, codes, e.effective(), e.text()));
+                    : UUID.randomUUID().toString(), person, codes, e.effective(), e.utf8()));
             status[e.index()] = "201 Created";
             if ("Condition".equals(e.type())) {
                 // Parsed only when one of its codings is a pregnancy or a §1 factor (most are neither).

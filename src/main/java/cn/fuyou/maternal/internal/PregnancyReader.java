@@ -25,9 +25,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +60,60 @@ public class PregnancyReader {
     }
 
     public Optional<PregnancyRecord> read(UUID id) {
-        return jdbc.sql("select *, history::text as history_json from pregnancy where id = ?").param(id)
-                .query((rs, n) -> map(rs)).optional();
+        return readAll(List.of(id)).stream().findFirst();
+    }
+
+    /**
+     * A woman's pregnancies, newest registration first, each read whole — the same handful of queries
+     * for all of them (one per kind of record under a pregnancy), not one handful per pregnancy.
+     */
+    public List<PregnancyRecord> readOfWoman(UUID womanId) {
+        return readAll(jdbc.sql("select id from pregnancy where woman_id = ? order by registered_on desc, id").param(womanId)
+                .query(UUID.class).list());
+    }
+
+    /** The pregnancies in the order of {@code ids} (those that exist). */
+    private List<PregnancyRecord> readAll(List<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        String[] keys = ids.stream().map(UUID::toString).toArray(String[]::new);
+        Under under = new Under(byPregnancy("""
+                select c.* from antenatal_contact c
+                 where c.pregnancy_id = any(?::uuid[]) and c.voided_at is null order by c.contact_date, c.created_at""", keys, this::contact),
+                byPregnancy("""
+                select g.*, g.factors::text as factors_json from risk_grading g where g.pregnancy_id = any(?::uuid[]) order by g.created_at""",
+                        keys, this::grading),
+                byPregnancy("select c.* from high_risk_case c where c.pregnancy_id = any(?::uuid[]) order by c.opened_at", keys, this::riskCase),
+                byPregnancy("select t.* from grading_task t where t.pregnancy_id = any(?::uuid[]) order by t.created_on", keys, this::task),
+                deliveries(keys),
+                byPregnancy("select * from postpartum_visit where pregnancy_id = any(?::uuid[]) order by visit_date", keys, this::postpartumVisit),
+                pmtct(keys), new HashMap<>());
+        Map<UUID, PregnancyRecord> read = new HashMap<>();
+        jdbc.sql("select *, history::text as history_json from pregnancy where id = any(?::uuid[])").param(keys)
+                .query((RowCallbackHandler) rs -> read.put(rs.getObject("id", UUID.class), map(rs, under)));
+        return ids.stream().map(read::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** What lies under the pregnancies being read, by pregnancy id. */
+    private record Under(Map<UUID, List<PregnancyRecord.Contact>> contacts, Map<UUID, List<PregnancyRecord.Grading>> gradings,
+                         Map<UUID, List<PregnancyRecord.Case>> cases, Map<UUID, List<PregnancyRecord.Task>> tasks,
+                         Map<UUID, List<PregnancyRecord.Delivery>> deliveries, Map<UUID, List<PregnancyRecord.PostpartumVisit>> postpartum,
+                         Map<UUID, List<PregnancyRecord.Pmtct>> pmtct, Map<UUID, PersonDetail> women) {
+
+        <T> List<T> of(Map<UUID, List<T>> byPregnancy, UUID id) {
+            return byPregnancy.getOrDefault(id, List.of());
+        }
+    }
+
+    /** The rows of a query over {@code any(?::uuid[])}, grouped by their {@code column} (in the query's order within each group). */
+    private <T> Map<UUID, List<T>> grouped(String sql, String[] keys, String column, RowMapper<T> mapper) {
+        Map<UUID, List<T>> out = new HashMap<>();
+        jdbc.sql(sql).param(keys).query((RowCallbackHandler) rs ->
+                out.computeIfAbsent(rs.getObject(column, UUID.class), k -> new ArrayList<>()).add(mapper.mapRow(rs, 0)));
+        return out;
+    }
+
+    private <T> Map<UUID, List<T>> byPregnancy(String sql, String[] keys, RowMapper<T> mapper) {
+        return grouped(sql, keys, "pregnancy_id", mapper);
     }
 
     /** Gestational age in days on a date, from the (possibly redated) EDD. */
@@ -64,10 +121,10 @@ public class PregnancyReader {
         return 280 - (int) ChronoUnit.DAYS.between(on, edd);
     }
 
-    private PregnancyRecord map(ResultSet rs) throws SQLException {
+    private PregnancyRecord map(ResultSet rs, Under under) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         UUID womanId = rs.getObject("woman_id", UUID.class);
-        PersonDetail woman = persons.load(womanId).orElseThrow();
+        PersonDetail woman = under.women().computeIfAbsent(womanId, k -> persons.load(k).orElseThrow());
         InstitutionRef registered = ref(rs.getObject("registered_institution_id", UUID.class));
         InstitutionRef care = ref(rs.getObject("care_institution_id", UUID.class));
         LocalDate edd = rs.getObject("edd", LocalDate.class);
@@ -75,8 +132,8 @@ public class PregnancyReader {
         RiskColour colour = RiskColour.parse(rs.getString("colour"));
         JsonNode history = readTree(rs.getString("history_json"));
         List<String> historyFactors = toList(history.path("factors"));
-        var contacts = contacts(id);
-        var delivery = delivery(id);
+        var contacts = under.of(under.contacts(), id);
+        var delivery = under.of(under.deliveries(), id).stream().findFirst().orElse(null);
         List<LocalDate> contactDates = contacts.stream().map(PregnancyRecord.Contact::contactDate).toList();
         LocalDate today = cn.fuyou.shared.ChinaTime.today(clock);
         List<PregnancyRecord.ScheduledVisit> schedule = "OPEN".equals(status) && delivery == null
@@ -95,8 +152,9 @@ public class PregnancyReader {
                 rs.getInt("uterine_surgeries"), (Integer) rs.getObject("months_since_uterine_surgery"),
                 rs.getObject("last_birth_date", LocalDate.class), historyFactors, history.path("notes").asText(""),
                 status, rs.getString("outcome"), rs.getObject("outcome_date", LocalDate.class), colour,
-                rs.getBoolean("purple"), rs.getBoolean("screen_positive"), careWarning(colour, care, status, criticalCentre(care)),
-                contacts, gradings(id), cases(id), tasks(id), schedule, delivery, postpartum(id), pmtct(id), rs.getLong("version"));
+                rs.getBoolean("purple"), rs.getBoolean("screen_positive"), careWarning(colour, care, status, () -> criticalCentre(care)),
+                contacts, under.of(under.gradings(), id), under.of(under.cases(), id), under.of(under.tasks(), id), schedule, delivery,
+                under.of(under.postpartum(), id), under.of(under.pmtct(), id), rs.getLong("version"));
     }
 
     private boolean criticalCentre(InstitutionRef care) {
@@ -109,11 +167,13 @@ public class PregnancyReader {
      * maternal care centre (a designated level-2 centre is enough; delivery at level 3 where
      * possible); red level 3.
      */
-    static PregnancyRecord.CareWarning careWarning(RiskColour colour, InstitutionRef care, String status, boolean criticalCentre) {
+    static PregnancyRecord.CareWarning careWarning(RiskColour colour, InstitutionRef care, String status,
+                                                   java.util.function.BooleanSupplier criticalCentre) {
         if (colour == null || "CLOSED".equals(status)) return null;
         int required = colour.requiredLevel();
         if (care.level() >= required) return null;
-        if (colour == RiskColour.ORANGE && criticalCentre && care.level() >= 2) return null;
+        // Asked only when it decides (its designation is read from the registry, not memoised: designations change).
+        if (colour == RiskColour.ORANGE && care.level() >= 2 && criticalCentre.getAsBoolean()) return null;
         return new PregnancyRecord.CareWarning(required, care.level(),
                 "其风险颜色要求在" + required + "级及以上医疗机构管理，当前机构为" + care.level() + "级，请转诊",
                 "her colour needs care at level " + required + " or above; this institution is level " + care.level() + ": refer her");
@@ -134,53 +194,38 @@ public class PregnancyReader {
         });
     }
 
-    private List<PregnancyRecord.Contact> contacts(UUID pregnancyId) {
-        return jdbc.sql("""
-                select c.* from antenatal_contact c
-                 where c.pregnancy_id = ? and c.voided_at is null order by c.contact_date, c.created_at""")
-                .param(pregnancyId)
-                .query((rs, n) -> new PregnancyRecord.Contact(rs.getObject("id", UUID.class),
-                        rs.getObject("contact_date", LocalDate.class), GestationalAge.of(rs.getInt("ga_days")),
-                        ref(rs.getObject("institution_id", UUID.class)).code(), ref(rs.getObject("institution_id", UUID.class)).nameZh(),
-                        rs.getBigDecimal("weight_kg"), integer(rs, "systolic"),
-                        integer(rs, "diastolic"), rs.getBigDecimal("fundal_height_cm"), integer(rs, "fetal_heart_rate"),
-                        rs.getString("presentation"), rs.getString("oedema"), rs.getString("urine_protein"),
-                        rs.getBigDecimal("hemoglobin_g_per_l"), rs.getBigDecimal("platelets_e9_per_l"),
-                        rs.getBigDecimal("glucose_fasting"), rs.getBigDecimal("ogtt_1h"), rs.getBigDecimal("ogtt_2h"),
-                        rs.getString("blood_group"), rs.getString("rh"), rs.getString("hiv"), rs.getString("syphilis"),
-                        rs.getString("hbsag"), rs.getBigDecimal("creatinine_x_uln"), integer(rs, "pasp_mmhg"),
-                        integer(rs, "nyha_class"), integer(rs, "ejection_fraction"), rs.getString("ultrasound"),
-                        strings(rs.getArray("factors")), rs.getString("plan"), rs.getObject("next_appointment", LocalDate.class),
-                        rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
+    private PregnancyRecord.Contact contact(ResultSet rs, int n) throws SQLException {
+        InstitutionRef at = ref(rs.getObject("institution_id", UUID.class));
+        return new PregnancyRecord.Contact(rs.getObject("id", UUID.class),
+                rs.getObject("contact_date", LocalDate.class), GestationalAge.of(rs.getInt("ga_days")), at.code(), at.nameZh(),
+                rs.getBigDecimal("weight_kg"), integer(rs, "systolic"),
+                integer(rs, "diastolic"), rs.getBigDecimal("fundal_height_cm"), integer(rs, "fetal_heart_rate"),
+                rs.getString("presentation"), rs.getString("oedema"), rs.getString("urine_protein"),
+                rs.getBigDecimal("hemoglobin_g_per_l"), rs.getBigDecimal("platelets_e9_per_l"),
+                rs.getBigDecimal("glucose_fasting"), rs.getBigDecimal("ogtt_1h"), rs.getBigDecimal("ogtt_2h"),
+                rs.getString("blood_group"), rs.getString("rh"), rs.getString("hiv"), rs.getString("syphilis"),
+                rs.getString("hbsag"), rs.getBigDecimal("creatinine_x_uln"), integer(rs, "pasp_mmhg"),
+                integer(rs, "nyha_class"), integer(rs, "ejection_fraction"), rs.getString("ultrasound"),
+                strings(rs.getArray("factors")), rs.getString("plan"), rs.getObject("next_appointment", LocalDate.class),
+                rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class));
     }
 
-    private List<PregnancyRecord.Grading> gradings(UUID pregnancyId) {
-        return jdbc.sql("""
-                select g.*, g.factors::text as factors_json from risk_grading g where g.pregnancy_id = ? order by g.created_at""")
-                .param(pregnancyId)
-                .query((rs, n) -> new PregnancyRecord.Grading(rs.getObject("id", UUID.class),
-                        rs.getObject("assessed_on", LocalDate.class), rs.getString("stage"), RiskColour.parse(rs.getString("computed_colour")),
-                        RiskColour.parse(rs.getString("colour")), rs.getBoolean("purple"), rs.getBoolean("screen_positive"),
-                        readTree(rs.getString("factors_json")), rs.getString("rule_set_version"), rs.getString("override_reason"),
-                        rs.getBoolean("confirmed"), ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("created_by"),
-                        rs.getObject("created_at", OffsetDateTime.class)))
-                .list();
+    private PregnancyRecord.Grading grading(ResultSet rs, int n) throws SQLException {
+        return new PregnancyRecord.Grading(rs.getObject("id", UUID.class),
+                rs.getObject("assessed_on", LocalDate.class), rs.getString("stage"), RiskColour.parse(rs.getString("computed_colour")),
+                RiskColour.parse(rs.getString("colour")), rs.getBoolean("purple"), rs.getBoolean("screen_positive"),
+                readTree(rs.getString("factors_json")), rs.getString("rule_set_version"), rs.getString("override_reason"),
+                rs.getBoolean("confirmed"), ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class));
     }
 
-    private List<PregnancyRecord.Case> cases(UUID pregnancyId) {
-        return jdbc.sql("""
-                select c.* from high_risk_case c where c.pregnancy_id = ? order by c.opened_at""")
-                .param(pregnancyId)
-                .query((rs, n) -> {
-                    var to = rs.getObject("reported_to_institution_id") == null ? null : ref(rs.getObject("reported_to_institution_id", UUID.class));
-                    return new PregnancyRecord.Case(rs.getObject("id", UUID.class), rs.getString("kind"),
-                            rs.getString("reason"), rs.getString("district_code"), to == null ? null : to.code(),
-                            rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
-                            rs.getObject("closed_at", OffsetDateTime.class), rs.getString("outcome"),
-                            caseDescription(rs.getString("reason"), rs.getString("district_code"), to));
-                })
-                .list();
+    private PregnancyRecord.Case riskCase(ResultSet rs, int n) throws SQLException {
+        var to = rs.getObject("reported_to_institution_id") == null ? null : ref(rs.getObject("reported_to_institution_id", UUID.class));
+        return new PregnancyRecord.Case(rs.getObject("id", UUID.class), rs.getString("kind"),
+                rs.getString("reason"), rs.getString("district_code"), to == null ? null : to.code(),
+                rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
+                rs.getObject("closed_at", OffsetDateTime.class), rs.getString("outcome"),
+                caseDescription(rs.getString("reason"), rs.getString("district_code"), to));
     }
 
     /** "橙色 · 渝北区 · 报告至 渝北区妇幼保健院" / "orange · Yubei District · reported to Yubei District MCH Hospital". */
@@ -204,83 +249,79 @@ public class PregnancyReader {
         return sb.toString();
     }
 
-    private List<PregnancyRecord.Task> tasks(UUID pregnancyId) {
-        return jdbc.sql("""
-                select t.* from grading_task t where t.pregnancy_id = ? order by t.created_on""")
-                .param(pregnancyId)
-                .query((rs, n) -> new PregnancyRecord.Task(rs.getObject("id", UUID.class), ref(rs.getObject("institution_id", UUID.class)).code(),
-                        rs.getObject("created_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                        rs.getString("status"), rs.getObject("done_on", LocalDate.class)))
-                .list();
+    private PregnancyRecord.Task task(ResultSet rs, int n) throws SQLException {
+        return new PregnancyRecord.Task(rs.getObject("id", UUID.class), ref(rs.getObject("institution_id", UUID.class)).code(),
+                rs.getObject("created_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                rs.getString("status"), rs.getObject("done_on", LocalDate.class));
     }
 
-    private PregnancyRecord.Delivery delivery(UUID pregnancyId) {
-        return jdbc.sql("""
-                select d.* from delivery d where d.pregnancy_id = ?""")
-                .param(pregnancyId)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    return new PregnancyRecord.Delivery(id, rs.getObject("delivered_at", OffsetDateTime.class),
-                            GestationalAge.of(rs.getInt("ga_days")), rs.getString("mode"), rs.getString("caesarean_indication"),
-                            ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("attendant"), integer(rs, "blood_loss_ml"),
-                            strings(rs.getArray("complications")), rs.getString("maternal_condition"),
-                            rs.getObject("discharged_on", LocalDate.class), newborns(id));
-                })
-                .optional().orElse(null);
+    /** The deliveries (one per pregnancy at most) with their newborns. */
+    private Map<UUID, List<PregnancyRecord.Delivery>> deliveries(String[] keys) {
+        Map<UUID, UUID> deliveryOf = new HashMap<>();
+        jdbc.sql("select id, pregnancy_id from delivery where pregnancy_id = any(?::uuid[])").param(keys)
+                .query((RowCallbackHandler) rs -> deliveryOf.put(rs.getObject("pregnancy_id", UUID.class), rs.getObject("id", UUID.class)));
+        if (deliveryOf.isEmpty()) return Map.of();
+        var newborns = grouped("select * from newborn where delivery_id = any(?::uuid[]) order by birth_order",
+                deliveryOf.values().stream().map(UUID::toString).toArray(String[]::new), "delivery_id", this::newborn);
+        return byPregnancy("select d.* from delivery d where d.pregnancy_id = any(?::uuid[])", keys, (rs, n) -> {
+            UUID id = rs.getObject("id", UUID.class);
+            return new PregnancyRecord.Delivery(id, rs.getObject("delivered_at", OffsetDateTime.class),
+                    GestationalAge.of(rs.getInt("ga_days")), rs.getString("mode"), rs.getString("caesarean_indication"),
+                    ref(rs.getObject("institution_id", UUID.class)).code(), rs.getString("attendant"), integer(rs, "blood_loss_ml"),
+                    strings(rs.getArray("complications")), rs.getString("maternal_condition"),
+                    rs.getObject("discharged_on", LocalDate.class), newborns.getOrDefault(id, List.of()));
+        });
     }
 
-    private List<PregnancyRecord.Newborn> newborns(UUID deliveryId) {
-        return jdbc.sql("select * from newborn where delivery_id = ? order by birth_order").param(deliveryId)
-                .query((rs, n) -> new PregnancyRecord.Newborn(rs.getObject("id", UUID.class), rs.getInt("birth_order"),
-                        rs.getObject("child_id", UUID.class), rs.getString("sex"), rs.getInt("weight_g"),
-                        rs.getBigDecimal("length_cm"), rs.getBigDecimal("head_circumference_cm"), integer(rs, "apgar1"),
-                        integer(rs, "apgar5"), integer(rs, "apgar10"), rs.getBoolean("live_born"), rs.getString("anomalies"),
-                        rs.getBoolean("nicu_transfer"), rs.getString("implausible_reason")))
-                .list();
+    private PregnancyRecord.Newborn newborn(ResultSet rs, int n) throws SQLException {
+        return new PregnancyRecord.Newborn(rs.getObject("id", UUID.class), rs.getInt("birth_order"),
+                rs.getObject("child_id", UUID.class), rs.getString("sex"), rs.getInt("weight_g"),
+                rs.getBigDecimal("length_cm"), rs.getBigDecimal("head_circumference_cm"), integer(rs, "apgar1"),
+                integer(rs, "apgar5"), integer(rs, "apgar10"), rs.getBoolean("live_born"), rs.getString("anomalies"),
+                rs.getBoolean("nicu_transfer"), rs.getString("implausible_reason"));
     }
 
-    private List<PregnancyRecord.PostpartumVisit> postpartum(UUID pregnancyId) {
-        return jdbc.sql("select * from postpartum_visit where pregnancy_id = ? order by visit_date").param(pregnancyId)
-                .query((rs, n) -> new PregnancyRecord.PostpartumVisit(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getObject("visit_date", LocalDate.class), rs.getString("findings"), integer(rs, "systolic"),
-                        integer(rs, "diastolic"), rs.getString("created_by")))
-                .list();
+    private PregnancyRecord.PostpartumVisit postpartumVisit(ResultSet rs, int n) throws SQLException {
+        return new PregnancyRecord.PostpartumVisit(rs.getObject("id", UUID.class), rs.getString("kind"),
+                rs.getObject("visit_date", LocalDate.class), rs.getString("findings"), integer(rs, "systolic"),
+                integer(rs, "diastolic"), rs.getString("created_by"));
     }
 
-    private List<PregnancyRecord.Pmtct> pmtct(UUID pregnancyId) {
+    /** PMTCT cases with their infants' schedule items and follow-ups. */
+    private Map<UUID, List<PregnancyRecord.Pmtct>> pmtct(String[] keys) {
+        List<UUID> caseIds = jdbc.sql("select id from pmtct_case where pregnancy_id = any(?::uuid[])").param(keys).query(UUID.class).list();
+        if (caseIds.isEmpty()) return Map.of();
+        String[] cases = caseIds.stream().map(UUID::toString).toArray(String[]::new);
         OffsetDateTime now = OffsetDateTime.now();
-        LocalDate edd = jdbc.sql("select edd from pregnancy where id = ?").param(pregnancyId).query(LocalDate.class).single();
-        return jdbc.sql("select * from pmtct_case where pregnancy_id = ? order by infection").param(pregnancyId)
-                .query((rs, n) -> {
-                    UUID caseId = rs.getObject("id", UUID.class);
-                    var items = jdbc.sql("""
-                            select i.*, case when f.status = 'EXITED' then f.outcome end as exit_status
-                              from pmtct_infant_item i left join pmtct_infant f on f.pmtct_case_id = i.pmtct_case_id and f.child_id = i.child_id
-                             where i.pmtct_case_id = ? order by i.due_from, i.code""")
-                            .param(caseId)
-                            .query((r, k) -> {
-                                OffsetDateTime from = r.getObject("due_from", OffsetDateTime.class);
-                                OffsetDateTime until = r.getObject("due_until", OffsetDateTime.class);
-                                OffsetDateTime done = r.getObject("done_at", OffsetDateTime.class);
-                                return new PregnancyRecord.InfantItem(r.getObject("id", UUID.class), r.getObject("child_id", UUID.class),
-                                        r.getString("code"), r.getString("label_zh"), r.getString("label_en"), from, until, done,
-                                        r.getString("result"), r.getString("exit_status") != null && done == null ? "CLOSED"
-                                                : itemStatus(from, until, done, now),
-                                        r.getString("finding"), r.getBigDecimal("anti_hbs_miu_per_ml"),
-                                        PmtctInfantFollowUp.isTest(r.getString("code")));
-                            }).list();
-                    var infants = jdbc.sql("select * from pmtct_infant where pmtct_case_id = ? order by born_at, child_id").param(caseId)
-                            .query((r, k) -> new PregnancyRecord.InfantFollowUp(r.getObject("child_id", UUID.class), r.getString("status"),
-                                    r.getString("outcome"), r.getString("reason_zh"), r.getString("reason_en"),
-                                    r.getObject("exited_on", LocalDate.class)))
-                            .list();
-                    return new PregnancyRecord.Pmtct(caseId, rs.getString("infection"), rs.getObject("found_on", LocalDate.class),
-                            rs.getString("found_at_stage"), rs.getObject("maternal_art_start", LocalDate.class),
-                            integer(rs, "viral_load_copies"), rs.getBigDecimal("hbv_dna_iu_per_ml"),
-                            (Boolean) rs.getObject("hbeag_positive"), rs.getString("treatment"), rs.getString("status"),
-                            rs.getLong("version"), items, infants, antiviral(rs, edd));
-                })
-                .list();
+        var items = grouped("""
+                select i.*, case when f.status = 'EXITED' then f.outcome end as exit_status
+                  from pmtct_infant_item i left join pmtct_infant f on f.pmtct_case_id = i.pmtct_case_id and f.child_id = i.child_id
+                 where i.pmtct_case_id = any(?::uuid[]) order by i.due_from, i.code""", cases, "pmtct_case_id", (r, k) -> {
+            OffsetDateTime from = r.getObject("due_from", OffsetDateTime.class);
+            OffsetDateTime until = r.getObject("due_until", OffsetDateTime.class);
+            OffsetDateTime done = r.getObject("done_at", OffsetDateTime.class);
+            return new PregnancyRecord.InfantItem(r.getObject("id", UUID.class), r.getObject("child_id", UUID.class),
+                    r.getString("code"), r.getString("label_zh"), r.getString("label_en"), from, until, done,
+                    r.getString("result"), r.getString("exit_status") != null && done == null ? "CLOSED"
+                            : itemStatus(from, until, done, now),
+                    r.getString("finding"), r.getBigDecimal("anti_hbs_miu_per_ml"),
+                    PmtctInfantFollowUp.isTest(r.getString("code")));
+        });
+        var infants = grouped("select * from pmtct_infant where pmtct_case_id = any(?::uuid[]) order by born_at, child_id", cases,
+                "pmtct_case_id", (r, k) -> new PregnancyRecord.InfantFollowUp(r.getObject("child_id", UUID.class), r.getString("status"),
+                        r.getString("outcome"), r.getString("reason_zh"), r.getString("reason_en"),
+                        r.getObject("exited_on", LocalDate.class)));
+        return byPregnancy("""
+                select c.*, p.edd from pmtct_case c join pregnancy p on p.id = c.pregnancy_id
+                 where c.pregnancy_id = any(?::uuid[]) order by c.infection""", keys, (rs, n) -> {
+            UUID caseId = rs.getObject("id", UUID.class);
+            return new PregnancyRecord.Pmtct(caseId, rs.getString("infection"), rs.getObject("found_on", LocalDate.class),
+                    rs.getString("found_at_stage"), rs.getObject("maternal_art_start", LocalDate.class),
+                    integer(rs, "viral_load_copies"), rs.getBigDecimal("hbv_dna_iu_per_ml"),
+                    (Boolean) rs.getObject("hbeag_positive"), rs.getString("treatment"), rs.getString("status"),
+                    rs.getLong("version"), items.getOrDefault(caseId, List.of()), infants.getOrDefault(caseId, List.of()),
+                    antiviral(rs, rs.getObject("edd", LocalDate.class)));
+        });
     }
 
     /** §5 maternal antiviral for an HBV case: indicated from 28+0 to 32+0 weeks, done once a start date is recorded. */

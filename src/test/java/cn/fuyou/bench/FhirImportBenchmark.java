@@ -42,7 +42,7 @@ public final class FhirImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path workload = Path.of(args.length > 0 ? args[0] : "target/synthea-100/fhir");
-        Path warmUp = args.length > 1 ? Path.of(args[1]) : null;
+        List<Path> warmUps = java.util.Arrays.stream(args).skip(1).map(Path::of).toList();
         if (!Files.isDirectory(workload)) throw new IllegalStateException("no workload at " + workload + ": run tools/synthea-women target/synthea-100 100");
         Path data = Path.of("target", "bench-pg-fhir");
         BenchServer.deleteTree(data);
@@ -63,23 +63,27 @@ public final class FhirImportBenchmark {
             while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("fhir-validator-warm-up") && t.isAlive())) {
                 Thread.sleep(200);
             }
-            if (warmUp != null) {
+            for (Path warmUp : warmUps) {
                 long w0 = System.nanoTime();
                 BulkImport.Job w = imports.runNow(warmUp, actor, j -> { });
                 System.out.printf("warm-up (not measured): %s, %,d resources in %.1f s%n", warmUp, w.resourcesDone(), (System.nanoTime() - w0) / 1e9);
-                jitQuiet();
+                quiet(data);
             }
             System.out.printf("machine: %d cores, load average before the import %s%n", Runtime.getRuntime().availableProcessors(), load());
             double jvm0 = jvmCpuSeconds(), pg0 = postgresCpuSeconds(data);
+            Map<String, Double> threads0 = threadCpuSeconds();
             long t0 = System.nanoTime();
             BulkImport.Job job = imports.runNow(workload, actor, j -> { });
             double seconds = (System.nanoTime() - t0) / 1e9;
             double jvmCpu = jvmCpuSeconds() - jvm0, pgCpu = postgresCpuSeconds(data) - pg0;
+            Map<String, Double> threads = threadCpuSeconds();
             ImportReport report = imports.report(job.id());
             System.out.printf("import: %s, %,d files (%d rejected), %,d resources in %.1f s = %,.0f resources/s%n", job.status(),
                     job.filesDone(), job.filesRejected(), job.resourcesDone(), seconds, job.resourcesDone() / seconds);
             System.out.printf("  CPU: fuyou %.1f s, PostgreSQL %.1f s (%,.0f resources per CPU-second); load average after %s%n", jvmCpu, pgCpu,
                     job.resourcesDone() / (jvmCpu + pgCpu), load());
+            System.out.printf("  fuyou's CPU by thread: %s%n", threads.keySet().stream().sorted()
+                    .map(k -> String.format("%s %.1f s", k, threads.get(k) - threads0.getOrDefault(k, 0.0))).toList());
             System.out.printf("  mapped %,d, kept as received %,d, not kept %,d%n", report.total(ImportReport.Line::mapped),
                     report.total(ImportReport.Line::kept), report.total(ImportReport.Line::notKept));
             report.lines().forEach(l -> System.out.printf("  %-26s mapped %,6d  kept %,6d  not kept %,6d %s%n", l.resourceType(), l.mapped(),
@@ -96,8 +100,8 @@ public final class FhirImportBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://localhost:" + port + "/fhir/";
             for (String what : List.of("Patient/%s/$everything", "Observation?patient=%s")) {
-                for (int i = 0; i < (warmUp != null ? 1000 : 50); i++) get(http, base + what.formatted(women.get(i % women.size())), token); // warm-up
-                if (warmUp != null) jitQuiet();
+                for (int i = 0; i < (warmUps.isEmpty() ? 50 : 1000); i++) get(http, base + what.formatted(women.get(i % women.size())), token); // warm-up
+                if (!warmUps.isEmpty()) quiet(data);
                 List<Double> ms = new ArrayList<>();
                 for (int i = 0; i < 500; i++) {
                     long s = System.nanoTime();
@@ -115,27 +119,54 @@ public final class FhirImportBenchmark {
     }
 
     /**
-     * Waits (at most 120 s) until this process has used under 5 % of a core for two seconds: the JIT
-     * compiler has finished what the warm-up made hot (a C2 compilation of a large method takes seconds,
-     * and the compilation counter moves only when it ends, so the process's CPU time is the measure).
-     * The figure is then a running server's, not the compiler's first minutes, when it takes one of the two cores.
+     * Waits (at most 120 s) until this process and its PostgreSQL have each used under 5 % of a core for
+     * two seconds: the JIT compiler has finished what the warm-up made hot (a C2 compilation of a large
+     * method takes seconds, and the compilation counter moves only when it ends, so CPU time is the
+     * measure), and autovacuum has finished with the warm-up's rows. The figure is then a running
+     * server's, not the compiler's first minutes or a vacuum's, when either takes one of the two cores.
      */
-    private static void jitQuiet() throws InterruptedException {
+    private static void quiet(Path data) throws Exception {
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long start = System.currentTimeMillis(), quietSince = start;
-        double last = jvmCpuSeconds();
+        double last = jvmCpuSeconds() + postgresCpuSeconds(data);
+        double jvmLast = jvmCpuSeconds();
         while (System.currentTimeMillis() - start < 120_000 && System.currentTimeMillis() - quietSince < 2_000) {
             Thread.sleep(250);
-            double now = jvmCpuSeconds();
-            if (now - last > 0.25 * 0.05) quietSince = System.currentTimeMillis();
+            double jvm = jvmCpuSeconds(), now = jvm + postgresCpuSeconds(data);
+            if (jvm - jvmLast > 0.25 * 0.05 || now - last - (jvm - jvmLast) > 0.25 * 0.05) quietSince = System.currentTimeMillis();
             last = now;
+            jvmLast = jvm;
         }
-        System.out.printf("process idle after %.1f s (JIT: %.1f s compiling so far)%n", (System.currentTimeMillis() - start) / 1e3,
+        System.out.printf("fuyou and PostgreSQL idle after %.1f s (JIT: %.1f s compiling so far)%n", (System.currentTimeMillis() - start) / 1e3,
                 jit.getTotalCompilationTime() / 1e3);
     }
 
     private static String load() throws Exception {
         return Files.readString(Path.of("/proc/loadavg")).trim();
+    }
+
+    /**
+     * CPU seconds this process's threads have used so far (Linux /proc), by kind: the JIT compiler, the
+     * garbage collector, the import's threads, and the rest — so a slow run says where its time went.
+     */
+    private static Map<String, Double> threadCpuSeconds() throws Exception {
+        Map<String, Double> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).trim();
+                    String st = Files.readString(t.resolve("stat"));
+                    String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    String kind = name.contains("Compiler") ? "JIT" : name.startsWith("G1") || name.startsWith("GC") ? "GC"
+                            : name.startsWith("fhir-bulk") ? "import" : "other";
+                    out.merge(kind, seconds, Double::sum);
+                } catch (Exception gone) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return out;
     }
 
     /** CPU seconds this process (fuyou, in the benchmark's JVM) has used so far. */

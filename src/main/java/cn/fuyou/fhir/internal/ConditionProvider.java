@@ -46,6 +46,6 @@ public class ConditionProvider implements IResourceProvider {
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         PatientSearch q = PatientSearch.of(patient, subject, code, onset, lastUpdated);
         records.open(q.person());
-        return new SearchResults(List.of(), received.find(List.of("Condition"), q.person(), code, onset, lastUpdated), received);
+        return new SearchResults(List.of(), received.find("Condition", q.person(), code, onset, lastUpdated));
     }
 }

@@ -84,6 +84,6 @@ public class DiagnosticReportProvider implements IResourceProvider {
         records.open(q.person());
         List<DiagnosticReport> derived = screens.forWoman(q.person()).stream().map(DiagnosticReportTranslator::toFhir)
                 .filter(r -> q.matches(r, r.getCode().getCoding(), r.getEffectiveDateTimeType().getValue())).toList();
-        return new SearchResults(derived, received.find(List.of("DiagnosticReport"), q.person(), code, date, lastUpdated), received);
+        return new SearchResults(derived, received.find("DiagnosticReport", q.person(), code, date, lastUpdated));
     }
 }

@@ -66,6 +66,6 @@ public class EncounterProvider implements IResourceProvider {
         for (PregnancyRecord p : records.pregnancies(q.person())) derived.addAll(EncounterTranslator.toFhir(p));
         admissions.forChild(q.person()).forEach(a -> derived.add(InpatientEncounterTranslator.toFhir(a)));
         List<Encounter> matching = derived.stream().filter(e -> q.matches(e, e.getTypeFirstRep().getCoding(), e.getPeriod().getStart())).toList();
-        return new SearchResults(matching, received.find(List.of("Encounter"), q.person(), type, date, lastUpdated), received);
+        return new SearchResults(matching, received.find("Encounter", q.person(), type, date, lastUpdated));
     }
 }

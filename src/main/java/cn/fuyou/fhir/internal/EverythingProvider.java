@@ -52,6 +52,6 @@ public class EverythingProvider {
         }
         records.child(person).ifPresent(c -> all.addAll(ObservationTranslator.growth(c)));
         records.referrals(person).forEach(r -> all.add(ServiceRequestTranslator.toFhir(r)));
-        return new SearchResults(all, received.find(ReceivedTypes.CLINICAL, person, null, null, null), received);
+        return new SearchResults(all, received.find(null, person, null, null, null));
     }
 }

@@ -65,6 +65,6 @@ public class ObservationProvider implements IResourceProvider {
         records.child(q.person()).ifPresent(c -> derived.addAll(ObservationTranslator.growth(c)));
         List<Observation> matching = derived.stream()
                 .filter(o -> q.matches(o, o.getCode().getCoding(), o.getEffectiveDateTimeType().getValue())).toList();
-        return new SearchResults(matching, received.find(List.of("Observation"), q.person(), code, date, lastUpdated), received);
+        return new SearchResults(matching, received.find("Observation", q.person(), code, date, lastUpdated));
     }
 }

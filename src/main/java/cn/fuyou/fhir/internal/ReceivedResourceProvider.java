@@ -55,6 +55,6 @@ public class ReceivedResourceProvider implements IResourceProvider {
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated) {
         PatientSearch q = PatientSearch.of(patient, subject, code, date, lastUpdated);
         records.open(q.person());
-        return new SearchResults(List.of(), received.find(List.of(typeName), q.person(), code, date, lastUpdated), received);
+        return new SearchResults(List.of(), received.find(typeName, q.person(), code, date, lastUpdated));
     }
 }

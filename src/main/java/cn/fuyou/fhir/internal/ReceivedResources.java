@@ -10,7 +10,6 @@ import cn.fuyou.shared.CurrentActor;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ public class ReceivedResources {
     /** One resource to keep: {@code json} is its UTF-8 text exactly as received. */
     record Row(String type, String sourceId, UUID personId, List<String> codes, OffsetDateTime effective, byte[] json) {}
 
-    /** A kept resource's place: enough to page through many without reading their JSON. */
+    /** A kept resource's id and type. */
     record Ref(UUID id, String type) {}
 
     private final JdbcClient jdbc;
@@ -110,18 +109,53 @@ public class ReceivedResources {
                 .query(UUID.class).optional();
     }
 
-    /** What a search finds: the kept resources of these types about the person, matching code, date and last update. */
-    List<Ref> find(Collection<String> types, UUID person, TokenOrListParam code, DateRangeParam date, DateRangeParam lastUpdated) {
-        StringBuilder sql = new StringBuilder("select id, resource_type from received_resource where person_id = ? and resource_type = any(?::text[])");
-        List<Object> params = new ArrayList<>(List.of(person, types.toArray(String[]::new)));
+    /**
+     * What a search finds: her kept resources of the type (null: every kept type) matching code, date and
+     * last update — counted, and read a page at a time in (type, date, id) order.
+     */
+    Found find(String type, UUID person, TokenOrListParam code, DateRangeParam date, DateRangeParam lastUpdated) {
+        StringBuilder where = new StringBuilder(" where person_id = ?");
+        List<Object> params = new ArrayList<>(List.of(person));
+        if (type != null) {
+            where.append(" and resource_type = ?");
+            params.add(type);
+        }
         if (code != null && !code.getValuesAsQueryTokens().isEmpty()) {
-            sql.append(" and codes && ?::text[]");
+            where.append(" and codes && ?::text[]");
             params.add(code.getValuesAsQueryTokens().stream().map(ReceivedResources::token).toArray(String[]::new));
         }
-        range(sql, params, "effective", date);
-        range(sql, params, "last_updated", lastUpdated);
-        sql.append(" order by effective nulls last, id");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Ref(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        range(where, params, "effective", date);
+        range(where, params, "last_updated", lastUpdated);
+        return new Found(where.toString(), List.copyOf(params));
+    }
+
+    /** A search's kept resources, never listed whole: a page is one query, the count another (made once). */
+    final class Found {
+        private final String where;
+        private final List<Object> params;
+        private Integer size;
+
+        private Found(String where, List<Object> params) {
+            this.where = where;
+            this.params = params;
+        }
+
+        int size() {
+            if (size == null) size = jdbc.sql("select count(*) from received_resource" + where).params(params).query(Integer.class).single();
+            return size;
+        }
+
+        /** The resources from {@code offset} (0-based), at most {@code count}, parsed as {@link #load} gives them. */
+        List<Resource> page(int offset, int count) {
+            if (count <= 0) return List.of();
+            List<Object> p = new ArrayList<>(params);
+            p.add(count);
+            p.add(offset);
+            var parser = fhir.newJsonParser();
+            return jdbc.sql("select id, person_id, last_updated, resource::text as doc from received_resource" + where
+                            + " order by resource_type, effective, id limit ? offset ?")
+                    .params(p).query((rs, n) -> resource(parser, rs)).list();
+        }
     }
 
     private static String token(TokenParam t) {
@@ -151,14 +185,19 @@ public class ReceivedResources {
         jdbc.sql("select id, person_id, last_updated, resource::text as doc from received_resource where id = any(?::uuid[])")
                 .param(byId.keySet().stream().map(UUID::toString).toArray(String[]::new))
                 .query(rs -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    Resource r = (Resource) parser.parseResource(rs.getString("doc"));
-                    r.setId(id.toString());
-                    r.getMeta().setLastUpdated(Date.from(rs.getObject("last_updated", OffsetDateTime.class).toInstant()));
-                    pointAt(r, rs.getObject("person_id", UUID.class));
-                    byId.put(id, r);
+                    Resource r = resource(parser, rs);
+                    byId.put(UUID.fromString(r.getIdElement().getIdPart()), r);
                 });
         return byId.values().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Resource resource(ca.uhn.fhir.parser.IParser parser, java.sql.ResultSet rs) throws java.sql.SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Resource r = (Resource) parser.parseResource(rs.getString("doc"));
+        r.setId(id.toString());
+        r.getMeta().setLastUpdated(Date.from(rs.getObject("last_updated", OffsetDateTime.class).toInstant()));
+        pointAt(r, rs.getObject("person_id", UUID.class));
+        return r;
     }
 
     /** The reference to the person the resource is about becomes fuyou's Patient/{id}; other references stay as received. */

@@ -13,21 +13,19 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * A search result over one person's record: the resources fuyou derives (built already, they are
  * few) followed by the resources kept as received, read from the database only for the page asked
- * for — so a long record pages with _count and next links without parsing all of it.
+ * for — so a long record pages with _count and next links without listing or parsing all of it.
  */
 final class SearchResults implements IBundleProvider {
 
     private final List<Resource> derived;
-    private final List<ReceivedResources.Ref> received;
-    private final ReceivedResources store;
+    private final ReceivedResources.Found received;
     private final Date published = new Date();
     /** Who searched: the next pages (kept by the paging provider under a random id) are served to them only. */
     private final String owner = cn.fuyou.shared.CurrentActor.get().username();
 
-    SearchResults(List<? extends Resource> derived, List<ReceivedResources.Ref> received, ReceivedResources store) {
+    SearchResults(List<? extends Resource> derived, ReceivedResources.Found received) {
         this.derived = List.copyOf(derived);
-        this.received = List.copyOf(received);
-        this.store = store;
+        this.received = received;
     }
 
     @Override
@@ -45,7 +43,7 @@ final class SearchResults implements IBundleProvider {
         for (int i = from; i < Math.min(end, derived.size()); i++) out.add(derived.get(i));
         int rFrom = Math.max(0, from - derived.size());
         int rTo = Math.max(0, end - derived.size());
-        if (rTo > rFrom) out.addAll(store.load(received.subList(rFrom, rTo)));
+        if (rTo > rFrom) out.addAll(received.page(rFrom, rTo - rFrom));
         return out;
     }
 

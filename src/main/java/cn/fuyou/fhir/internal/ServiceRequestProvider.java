@@ -58,6 +58,6 @@ public class ServiceRequestProvider implements IResourceProvider {
         records.open(q.person());
         List<ServiceRequest> derived = records.referrals(q.person()).stream().map(ServiceRequestTranslator::toFhir)
                 .filter(s -> q.matches(s, s.getCode().getCoding(), s.getAuthoredOn())).toList();
-        return new SearchResults(derived, received.find(List.of("ServiceRequest"), q.person(), code, authored, lastUpdated), received);
+        return new SearchResults(derived, received.find("ServiceRequest", q.person(), code, authored, lastUpdated));
     }
 }

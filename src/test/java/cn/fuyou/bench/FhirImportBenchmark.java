@@ -107,6 +107,7 @@ public final class FhirImportBenchmark {
                     long s = System.nanoTime();
                     get(http, base + what.formatted(women.get(i % women.size())), token);
                     ms.add((System.nanoTime() - s) / 1e6);
+                    if (System.getenv("BENCH_TRACE") != null) System.out.printf("TRACE %s %d %.2f%n", what, i, ms.get(ms.size() - 1));
                 }
                 Collections.sort(ms);
                 System.out.printf("%-26s over %d women: p50 %.1f ms, p95 %.1f ms, max %.1f ms (first page of 20)%n", what.replace("%s", "{id}"),

@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *        -Dexec.args="-cp %classpath cn.fuyou.bench.FhirImportBenchmark target/synthea-100/fhir"
  * </pre>
  * It starts fuyou in this process (demo profile, its own embedded PostgreSQL under target/, any free ports).
- * A second directory (other women: {@code tools/synthea-women target/synthea-warm 100 8}) is imported first and
- * not measured, so the figure is a running server's, not the JIT compiler's first look at the import's code.
+ * Further directories (other women: {@code tools/synthea-women target/synthea-warm100 100 8}, {@code … 9}) are
+ * imported first and not measured, so the figure is a running server's, not the JIT compiler's first look at the
+ * import's code. {@code BENCH_TRACE=1} prints the time of each measured read.
  */
 public final class FhirImportBenchmark {
 

@@ -75,7 +75,7 @@ public class ChildHealth {
         for (DeliveryRecorded.Baby b : d.babies()) {
             insert(b.childId(), d.motherId(), actor.institutionId(), "DELIVERY", d.gestationalAgeDays(), b.weightG(), b.lengthCm(),
                     b.headCircumferenceCm(), b.apgar1(), b.apgar5(), b.apgar10(), b.anomalies(), b.nicuTransfer(), exposed,
-                    d.deliveredAt().toLocalDate());
+                    cn.fuyou.shared.ChinaTime.dayOf(d.deliveredAt()));
         }
     }
 

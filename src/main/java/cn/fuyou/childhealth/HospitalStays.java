@@ -97,7 +97,7 @@ public class HospitalStays {
             jdbc.sql("""
                     insert into high_risk_infant (id, child_id, reason, detail, since) values (?, ?, ?, ?, ?)
                     on conflict (child_id, reason) do update set closed_on = null, detail = excluded.detail""")
-                    .params(UUID.randomUUID(), d.childId(), d.highRiskReason(), d.highRiskDetail(), d.dischargedAt().toLocalDate()).update();
+                    .params(UUID.randomUUID(), d.childId(), d.highRiskReason(), d.highRiskDetail(), cn.fuyou.shared.ChinaTime.dayOf(d.dischargedAt())).update();
         }
         if ("DIED".equals(d.outcome())) {
             // Her death is in her record (and counts in the child mortality indicators), dated by the discharge's China day.

@@ -175,7 +175,7 @@ public class DedicatedCases {
             throw ApiException.conflict("case-closed", "专案已结案 / the case is closed", Map.of());
         }
         if (f.on().isAfter(cn.fuyou.shared.ChinaTime.today(clock))) throw ApiException.badField("on", "日期不能晚于今天 / the date cannot be in the future");
-        if (f.on().isBefore(r.openedAt().toLocalDate().minusDays(1))) throw ApiException.badField("on", "日期早于专案建立 / before the case was opened");
+        if (f.on().isBefore(cn.fuyou.shared.ChinaTime.dayOf(r.openedAt()).minusDays(1))) throw ApiException.badField("on", "日期早于专案建立 / before the case was opened");
         UUID to = null;
         if ("TRANSFER".equals(f.kind())) {
             if (f.toInstitutionCode() == null || f.toInstitutionCode().isBlank()) {

@@ -1,6 +1,5 @@
 package cn.fuyou.mother;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,10 +21,13 @@ public class Reminders {
     private final SmsGateway gateway;
     private final MessageSource messages;
 
-    Reminders(JdbcClient jdbc, SmsGateway gateway, MessageSource messages) {
+    private final java.time.Clock clock;
+
+    Reminders(JdbcClient jdbc, SmsGateway gateway, MessageSource messages, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.gateway = gateway;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -43,7 +45,7 @@ public class Reminders {
     public void forChild(UUID personId, String phone, UUID childId, String childName, List<MyRecord.Visit> schedule) {
         for (MyRecord.Visit v : schedule) {
             if ("DUE".equals(v.status())) remind(personId, phone, "CHILD_VISIT_DUE", childId, v);
-            else if ("OVERDUE".equals(v.status()) && v.dueUntil().isAfter(LocalDate.now().minusMonths(6))) {
+            else if ("OVERDUE".equals(v.status()) && v.dueUntil().isAfter(cn.fuyou.shared.ChinaTime.today(clock).minusMonths(6))) {
                 remind(personId, phone, "CHILD_VISIT_OVERDUE", childId, v);
             }
         }

@@ -34,6 +34,11 @@ public final class ChinaTime {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
+    /** The China calendar day of an instant, whatever offset it was written with (a "Z" time after 16:00 is tomorrow in China). */
+    public static LocalDate dayOf(OffsetDateTime t) {
+        return t.atZoneSameInstant(ZONE).toLocalDate();
+    }
+
     /** Now, at China's offset, by this clock. */
     public static OffsetDateTime now(Clock clock) {
         return OffsetDateTime.now(clock.withZone(ZONE));

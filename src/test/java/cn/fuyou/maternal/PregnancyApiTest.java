@@ -124,6 +124,23 @@ class PregnancyApiTest extends IntegrationTest {
     }
 
     @Test
+    @DisplayName("China's calendar: a delivery sent as a UTC time dates the child's record by China's day (01:00 in China is 17:00Z the day before)")
+    void deliveryDayIsChinas() {
+        ApiClient doctor = signIn("cqfy-doctor");
+        LocalDate yesterday = LocalDate.now(ChinaTime.ZONE).minusDays(1);
+        String id = register(doctor, woman(doctor, "晨"), yesterday.minusDays(273)).at("/id").asText();
+        OffsetDateTime at = yesterday.atTime(1, 0).atOffset(ZoneOffset.ofHours(8)).withOffsetSameInstant(ZoneOffset.UTC);
+        var d = doctor.post("/api/pregnancies/" + id + "/delivery", Map.of("deliveredAt", at.toString(), "mode", "VAGINAL",
+                "maternalCondition", "GOOD", "babies", List.of(Map.of("sex", "F", "weightG", 2300, "liveBorn", true))));
+        assertThat(d.status()).as(d.toString()).isEqualTo(201);
+        var child = doctor.get("/api/children/" + d.text("/delivery/newborns/0/childId"));
+        assertThat(child.text("/birthDate")).isEqualTo(yesterday.toString());
+        assertThat(child.text("/birthGaDays")).isEqualTo("273");
+        assertThat(child.body().at("/highRisk").findValuesAsText("since")).as("low birth weight since her birth day").isNotEmpty()
+                .containsOnly(yesterday.toString());
+    }
+
+    @Test
     @DisplayName("§1: a positive screen at a level-1 institution creates a 2-week grading task on its worklist")
     void screeningTask() {
         ApiClient chc = signIn("hc-doctor");

@@ -103,8 +103,10 @@ class CriticalCareBrowserTest extends BrowserTest {
     void deathJourney() {
         ApiClient hc = signIn("hc-doctor");
         String w = CriticalCareApiTest.registerWoman(hc, "殁", "500117");
-        var c = hc.post("/api/critical-cases", Map.of("personId", w, "stage", "PREGNANT", "onsetAt", today().atTime(1, 0).atOffset(java.time.ZoneOffset.ofHours(8)).toString(),
+        var c = hc.post("/api/critical-cases", Map.of("personId", w, "stage", "PREGNANT", "onsetAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(1).withNano(0).toString(),
                 "diagnosis", "羊水栓塞", "checklist", Map.of("findings", List.of("CARDIAC_ARREST"))));
+        // An hour ago, not "today at 01:00" (in the future before 01:00 China time).
+        assertThat(c.status()).as(c.toString()).isEqualTo(201);
         String caseId = c.text("/id");
 
         Page centre = page();

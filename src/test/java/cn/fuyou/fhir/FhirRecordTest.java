@@ -267,6 +267,32 @@ class FhirRecordTest extends FhirIntegrationTest {
     }
 
     @Test
+    @DisplayName("§7 / audit: $everything returns each of her pregnancies, and each pregnancy's read is audited once against her")
+    void everythingAuditsEachPregnancy() {
+        var doctor = signIn("cqfy-doctor");
+        var w = doctor.post("/api/persons", cn.fuyou.registry.PersonApiTest.woman("孕", "两次", null));
+        assertThat(w.status()).as(w.toString()).isEqualTo(201);
+        String woman = w.text("/id");
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        var first = doctor.post("/api/pregnancies", Map.of("womanId", woman, "gravida", 1, "para", 0,
+                "lmp", today.minusDays(400).toString(), "registeredOn", today.minusDays(330).toString()));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        var ended = doctor.post("/api/pregnancies/" + first.text("/id") + "/end", Map.of("outcome", "MISCARRIAGE",
+                "outcomeDate", today.minusDays(300).toString(), "version", first.body().path("version").asLong()));
+        assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+        var second = doctor.post("/api/pregnancies", Map.of("womanId", woman, "gravida", 2, "para", 0, "lmp", today.minusDays(60).toString()));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+
+        Bundle all = client("CQHCWC").operation().onInstance("Patient/" + woman).named("$everything").withNoParameters(Parameters.class)
+                .returnResourceType(Bundle.class).execute();
+        assertThat(all.getEntry().stream().filter(e -> e.getResource().fhirType().equals("EpisodeOfCare")).count()).isEqualTo(2);
+        List<String> audited = jdbc.sql("""
+                select entity_id from audit_event where action = 'READ' and entity_type = 'Pregnancy' and person_id = ?::uuid
+                   and outcome = 'ALLOWED' and username like 'token:%'""").param(woman).query(String.class).list();
+        assertThat(audited).containsExactlyInAnyOrder(first.text("/id"), second.text("/id"));
+    }
+
+    @Test
     @DisplayName("§7: a child's growth as Observations — weight 29463-7, length 8302-2, head circumference 9843-4 — with z-scores")
     void childGrowth() {
         record Visit(UUID childId, String code) {}

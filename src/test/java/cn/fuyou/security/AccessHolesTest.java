@@ -70,7 +70,7 @@ class AccessHolesTest extends IntegrationTest {
         assertThat(official.put("/api/persons/" + woman, PersonApiTest.woman("严", "黛", null)).status()).isEqualTo(403);
         assertThat(official.post("/api/pregnancies/" + pregnancy + "/contacts", Map.of("contactDate", LocalDate.now(ChinaTime.ZONE).toString())).status())
                 .isEqualTo(403);
-        assertThat(official.post("/api/pregnancies/" + pregnancy + "/end", Map.of("outcome", "MISCARRIAGE", "on", LocalDate.now(ChinaTime.ZONE).toString(),
+        assertThat(official.post("/api/pregnancies/" + pregnancy + "/end", Map.of("outcome", "MISCARRIAGE", "outcomeDate", LocalDate.now(ChinaTime.ZONE).toString(),
                 "version", 0)).status()).isEqualTo(403);
         assertThat(official.post("/api/referrals", Map.of("personId", woman, "toInstitution", "CQHCWC", "urgency", "ROUTINE",
                 "reason", "x")).status()).isEqualTo(403);

@@ -20,7 +20,7 @@ final class Received {
             UUID uuid = UUID.fromString(raw);
             UUID person = received.personOf(type, uuid).orElseThrow(() -> new ResourceNotFoundException(id));
             records.open(person);
-            return received.load(List.of(new ReceivedResources.Ref(uuid, type))).get(0);
+            return received.load(uuid);
         }
         String[] parts = raw == null ? null : DerivedIds.parts(raw);
         if (parts == null || derived == null) throw new ResourceNotFoundException(id);

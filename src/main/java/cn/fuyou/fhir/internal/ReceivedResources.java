@@ -32,9 +32,6 @@ public class ReceivedResources {
     /** One resource to keep: {@code json} is its UTF-8 text exactly as received. */
     record Row(String type, String sourceId, UUID personId, List<String> codes, OffsetDateTime effective, byte[] json) {}
 
-    /** A kept resource's id and type. */
-    record Ref(UUID id, String type) {}
-
     private final JdbcClient jdbc;
     private final FhirContext fhir;
     private final AuditLog audit;
@@ -145,7 +142,7 @@ public class ReceivedResources {
             return size;
         }
 
-        /** The resources from {@code offset} (0-based), at most {@code count}, parsed as {@link #load} gives them. */
+        /** The resources from {@code offset} (0-based), at most {@code count}, parsed as {@link #load} gives one. */
         List<Resource> page(int offset, int count) {
             if (count <= 0) return List.of();
             List<Object> p = new ArrayList<>(params);
@@ -176,19 +173,11 @@ public class ReceivedResources {
         }
     }
 
-    /** The kept resources, parsed, with fuyou's id, their last update and the patient reference pointing at fuyou's Patient. */
-    List<Resource> load(List<Ref> refs) {
-        if (refs.isEmpty()) return List.of();
-        Map<UUID, Resource> byId = new LinkedHashMap<>();
-        refs.forEach(r -> byId.put(r.id(), null));
+    /** A kept resource, parsed, with fuyou's id, its last update and the patient reference pointing at fuyou's Patient. */
+    Resource load(UUID id) {
         var parser = fhir.newJsonParser();
-        jdbc.sql("select id, person_id, last_updated, resource::text as doc from received_resource where id = any(?::uuid[])")
-                .param(byId.keySet().stream().map(UUID::toString).toArray(String[]::new))
-                .query(rs -> {
-                    Resource r = resource(parser, rs);
-                    byId.put(UUID.fromString(r.getIdElement().getIdPart()), r);
-                });
-        return byId.values().stream().filter(java.util.Objects::nonNull).toList();
+        return jdbc.sql("select id, person_id, last_updated, resource::text as doc from received_resource where id = ?").param(id)
+                .query((rs, n) -> resource(parser, rs)).single();
     }
 
     private static Resource resource(ca.uhn.fhir.parser.IParser parser, java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -257,12 +257,9 @@ public class PregnancyReader {
 
     /** The deliveries (one per pregnancy at most) with their newborns. */
     private Map<UUID, List<PregnancyRecord.Delivery>> deliveries(String[] keys) {
-        Map<UUID, UUID> deliveryOf = new HashMap<>();
-        jdbc.sql("select id, pregnancy_id from delivery where pregnancy_id = any(?::uuid[])").param(keys)
-                .query((RowCallbackHandler) rs -> deliveryOf.put(rs.getObject("pregnancy_id", UUID.class), rs.getObject("id", UUID.class)));
-        if (deliveryOf.isEmpty()) return Map.of();
-        var newborns = grouped("select * from newborn where delivery_id = any(?::uuid[]) order by birth_order",
-                deliveryOf.values().stream().map(UUID::toString).toArray(String[]::new), "delivery_id", this::newborn);
+        var newborns = grouped("""
+                select * from newborn where delivery_id in (select id from delivery where pregnancy_id = any(?::uuid[])) order by birth_order""",
+                keys, "delivery_id", this::newborn);
         return byPregnancy("select d.* from delivery d where d.pregnancy_id = any(?::uuid[])", keys, (rs, n) -> {
             UUID id = rs.getObject("id", UUID.class);
             return new PregnancyRecord.Delivery(id, rs.getObject("delivered_at", OffsetDateTime.class),
